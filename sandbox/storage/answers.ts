@@ -14,8 +14,16 @@ export async function refuseAfterBody(exchange: Exchange, answer: () => void) {
 	answer();
 }
 
+const xmlEntities: Record<string, string> = {
+	'<': '&lt;',
+	'>': '&gt;',
+	'&': '&amp;',
+	'"': '&quot;',
+	"'": '&apos;',
+};
+
 function escapeXml(text: string) {
-	return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
+	return text.replace(/[<>&"']/g, (char) => xmlEntities[char]);
 }
 
 /** S3's XML error document. */

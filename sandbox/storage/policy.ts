@@ -65,7 +65,7 @@ export function judgePolicy(
 			given !== undefined &&
 			(operator === 'starts-with' ? given.startsWith(expected) : given === expected);
 		if (!holds) {
-			const shown = JSON.stringify([operator, `$${name}`, expected]);
+			const shown = `[${[operator, `$${name}`, expected].map((item) => JSON.stringify(item)).join(', ')}]`;
 			return {
 				ok: false,
 				reason: 'condition',

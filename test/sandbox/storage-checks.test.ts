@@ -1,0 +1,273 @@
+import { startCanvasSandbox, type CanvasSandbox, type StorageBackend } from '../../sandbox';
+import FormData from 'form-data';
+
+import {
+	confirmAt,
+	declare,
+	generatedFile,
+	parseJson,
+	pdfBytes,
+	postForm,
+	send,
+	sendForm,
+	sha256,
+} from './http-helpers';
+
+let sandbox: CanvasSandbox;
+
+beforeAll(async () => {
+	sandbox = await startCanvasSandbox();
+});
+afterEach(() => sandbox.reset());
+afterAll(() => sandbox.close());
+
+async function declaredFor(backend: StorageBackend) {
+	sandbox.configure({ backend });
+	const { entry } = await declare(sandbox);
+	return entry!;
+}
+
+function xmlCode(text: string) {
+	return /<Code>([^<]+)<\/Code>/.exec(text)?.[1];
+}
+
+describe('S3 upload checks', () => {
+	it('refuses a changed signed field with 403 AccessDenied naming the failed condition', async () => {
+		const entry = await declaredFor('s3');
+		const fields = Object.entries(entry.upload_params).map(([name, value]): [string, string] =>
+			name === 'key' ? [name, `${value}.exe`] : [name, value],
+		);
+		const stored = await sendForm(entry, { fields });
+
+		expect(stored.status).toBe(403);
+		expect(xmlCode(stored.text)).toBe('AccessDenied');
+		expect(stored.text).toContain(
+			'Policy Condition failed: [&quot;eq&quot;, &quot;$key&quot;, &quot;sandbox/',
+		);
+		expect(stored.text).toMatch(/<RequestId>[0-9A-F]+<\/RequestId>/);
+	});
+
+	it('refuses a forged signature with 403 SignatureDoesNotMatch', async () => {
+		const entry = await declaredFor('s3');
+		const fields = Object.entries(entry.upload_params).map(([name, value]): [string, string] =>
+			name === 'x-amz-signature' ? [name, '0'.repeat(64)] : [name, value],
+		);
+		const stored = await sendForm(entry, { fields });
+
+		expect(stored.status).toBe(403);
+		expect(xmlCode(stored.text)).toBe('SignatureDoesNotMatch');
+	});
+
+	it('refuses a field the policy does not cover', async () => {
+		const entry = await declaredFor('s3_sigv2');
+		const fields: Array<[string, string]> = [
+			...Object.entries(entry.upload_params),
+			['extra', '1'],
+		];
+		const stored = await sendForm(entry, { fields });
+
+		expect(stored.status).toBe(403);
+		expect(stored.text).toContain('Extra input fields: extra');
+	});
+
+	it('ignores fields after the file part, so a signed field sent late counts as missing', async () => {
+		const entry = await declaredFor('s3');
+		const late = Object.entries(entry.upload_params).filter(([name]) => name === 'content-type');
+		const early = Object.entries(entry.upload_params).filter(([name]) => name !== 'content-type');
+		const stored = await sendForm(entry, { fields: early, fieldsAfterFile: late });
+
+		expect(stored.status).toBe(403);
+		expect(stored.text).toContain('$content-type');
+		const parts = sandbox.requests[1].multipart!.parts.map((part) => part.name);
+		expect(parts.slice(-2)).toEqual(['file', 'content-type']);
+	});
+
+	it('refuses an Authorization header with the only-one-auth-mechanism error, and logs it', async () => {
+		const entry = await declaredFor('s3');
+		const stored = await sendForm(entry, { headers: { authorization: 'Bearer leaked' } });
+
+		expect(stored.status).toBe(400);
+		expect(xmlCode(stored.text)).toBe('InvalidArgument');
+		expect(stored.text).toContain('Only one auth mechanism allowed');
+		expect(sandbox.requests[1]).toMatchObject({ step: 's3-upload', status: 400 });
+		expect(sandbox.requests[1].headers.authorization).toBe('Bearer leaked');
+	});
+
+	it('takes the Authorization header when the quirk allows it', async () => {
+		const entry = await declaredFor('s3');
+		sandbox.configure({ quirks: { rejectAuthorizationOnStorage: false } });
+		const stored = await sendForm(entry, { headers: { authorization: 'Bearer leaked' } });
+
+		expect(stored.status).toBe(303);
+	});
+
+	it('answers a chunked upload with 411 MissingContentLength', async () => {
+		const entry = await declaredFor('s3');
+		const stored = await sendForm(entry, { chunked: true });
+
+		expect(stored.status).toBe(411);
+		expect(xmlCode(stored.text)).toBe('MissingContentLength');
+		expect(sandbox.requests[1].chunked).toBe(true);
+	});
+
+	it('answers an empty file with 400 EntityTooSmall', async () => {
+		const entry = await declaredFor('s3');
+		const stored = await sendForm(entry, { bytes: Buffer.alloc(0) });
+
+		expect(stored.status).toBe(400);
+		expect(xmlCode(stored.text)).toBe('EntityTooSmall');
+	});
+
+	it('answers a file above the policy maximum with 400 EntityTooLarge', async () => {
+		sandbox.configure({ quirks: { maxFileSize: 10 } });
+		const entry = await declaredFor('s3');
+		const stored = await sendForm(entry);
+
+		expect(stored.status).toBe(400);
+		expect(xmlCode(stored.text)).toBe('EntityTooLarge');
+		expect(stored.text).toContain('<MaxSizeAllowed>10</MaxSizeAllowed>');
+	});
+
+	it('answers an expired policy with 403 Policy expired', async () => {
+		sandbox.configure({ quirks: { storageTokenTtlMs: 1 } });
+		const entry = await declaredFor('s3');
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		const stored = await sendForm(entry);
+
+		expect(stored.status).toBe(403);
+		expect(stored.text).toContain(
+			'<Message>Invalid according to Policy: Policy expired.</Message>',
+		);
+	});
+
+	it('needs the file under file_param, not another name', async () => {
+		const entry = await declaredFor('s3');
+		const stored = await sendForm(entry, { fileParam: 'attachment[uploaded_data]' });
+
+		expect(stored.status).toBe(400);
+		expect(xmlCode(stored.text)).toBe('InvalidArgument');
+	});
+
+	it('streams a 64 MiB file through its hash and keeps size and sha256', async () => {
+		const entry = await declaredFor('s3');
+		const size = 64 * 1024 * 1024;
+		const file = generatedFile(size);
+		const form = new FormData();
+		for (const [name, value] of Object.entries(entry.upload_params)) form.append(name, value);
+		form.append('file', file.stream, {
+			filename: 'big.pdf',
+			contentType: 'application/pdf',
+			knownLength: size,
+		});
+		const stored = await postForm(entry.upload_url, form, {}, false);
+
+		expect(stored.status).toBe(303);
+		expect(sandbox.attachments[0]).toMatchObject({ size, sha256: file.sha256 });
+	});
+});
+
+describe('inst-fs upload checks', () => {
+	it('refuses a tampered token with 401', async () => {
+		const entry = await declaredFor('instfs');
+		const stored = await sendForm({ ...entry, upload_url: `${entry.upload_url.slice(0, -3)}abc` });
+
+		expect(stored.status).toBe(401);
+	});
+
+	it('refuses an expired token with 401', async () => {
+		sandbox.configure({ quirks: { storageTokenTtlMs: 1 } });
+		const entry = await declaredFor('instfs');
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		const stored = await sendForm(entry);
+
+		expect(stored.status).toBe(401);
+		expect(parseJson(stored)).toEqual({ error: 'upload token expired' });
+	});
+
+	it('refuses an Authorization header with 400 and creates nothing', async () => {
+		const entry = await declaredFor('instfs');
+		const stored = await sendForm(entry, { headers: { authorization: 'Bearer leaked' } });
+
+		expect(stored.status).toBe(400);
+		expect(sandbox.attachments).toEqual([]);
+	});
+
+	it('refuses upload params sent after the file', async () => {
+		const entry = await declaredFor('instfs');
+		const params = Object.entries(entry.upload_params);
+		const stored = await sendForm(entry, { fields: [], fieldsAfterFile: params });
+
+		expect(stored.status).toBe(400);
+		expect(parseJson(stored).error).toContain('filename');
+	});
+
+	it('refuses a changed filename', async () => {
+		const entry = await declaredFor('instfs');
+		const fields: Array<[string, string]> = [
+			['filename', 'other.pdf'],
+			['content_type', 'application/pdf'],
+		];
+		const stored = await sendForm(entry, { fields });
+
+		expect(stored.status).toBe(400);
+	});
+});
+
+describe('local storage upload checks', () => {
+	it('answers a tampered Policy with an empty 400', async () => {
+		const entry = await declaredFor('local');
+		const fields = Object.entries(entry.upload_params).map(([name, value]): [string, string] =>
+			name === 'Policy' ? [name, Buffer.from('{}').toString('base64')] : [name, value],
+		);
+		const stored = await sendForm(entry, { fields });
+
+		expect(stored.status).toBe(400);
+		expect(stored.text).toBe('');
+	});
+
+	it('answers an expired policy with an empty 400', async () => {
+		sandbox.configure({ quirks: { storageTokenTtlMs: 1 } });
+		const entry = await declaredFor('local');
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		const stored = await sendForm(entry);
+
+		expect(stored.status).toBe(400);
+		expect(stored.text).toBe('');
+	});
+});
+
+describe('create_success', () => {
+	it('answers a second call with an empty 400', async () => {
+		const entry = await declaredFor('s3');
+		const stored = await sendForm(entry);
+		const first = await confirmAt(sandbox, stored.headers.location!);
+		const second = await confirmAt(sandbox, stored.headers.location!, 'POST');
+
+		expect(first.status).toBe(200);
+		expect(second.status).toBe(400);
+		expect(second.text).toBe('');
+	});
+
+	it('answers a wrong uuid, an unknown id and a file never uploaded with an empty 400', async () => {
+		const entry = await declaredFor('local');
+		expect(entry.upload_url).toBe(`${sandbox.apiUrl}/files_api`);
+		const { id, uuid } = sandbox.attachments[0];
+		const success = `${sandbox.apiUrl}/api/v1/files/${id}/create_success`;
+		const wrongUuid = await send(`${success}?uuid=${uuid.slice(1)}x`);
+		const unknownId = await send(`${sandbox.apiUrl}/api/v1/files/7/create_success?uuid=${uuid}`);
+		const notUploaded = await send(`${success}?uuid=${uuid}`);
+
+		expect([wrongUuid.status, unknownId.status, notUploaded.status]).toEqual([400, 400, 400]);
+		expect(wrongUuid.text + unknownId.text + notUploaded.text).toBe('');
+	});
+
+	it('works without a token, since the uuid is the credential', async () => {
+		const entry = await declaredFor('local');
+		const stored = await sendForm(entry);
+		const confirmed = await send(stored.headers.location!);
+
+		expect(confirmed.status).toBe(200);
+		expect(parseJson(confirmed).size).toBe(pdfBytes.length);
+		expect(sandbox.attachments[0].sha256).toBe(sha256(pdfBytes));
+	});
+});
