@@ -147,8 +147,12 @@ export class N8nInstance {
 }
 
 function n8nEnv(options: N8nInstanceOptions, port: number, brokerPort: number): NodeJS.ProcessEnv {
+	// Jest sets NODE_ENV=test, under which n8n silences its logger (and so the run data) and
+	// changes defaults; the caller's own N8N_* and DB_* settings must not leak in either.
 	const inherited = Object.fromEntries(
-		Object.entries(process.env).filter(([name]) => !/^(N8N_|DB_|NODE_OPTIONS$)/.test(name)),
+		Object.entries(process.env).filter(
+			([name]) => !/^(N8N_|DB_|JEST_|NODE_ENV$|NODE_OPTIONS$)/.test(name),
+		),
 	);
 	return {
 		...inherited,

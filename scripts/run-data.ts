@@ -30,11 +30,13 @@ export interface WorkflowRun {
  */
 export function parseWorkflowRun(stdout: string): WorkflowRun | undefined {
 	const lines = stdout.split('\n').map((line) => line.replace(/\r$/, ''));
-	const start = lines.indexOf('{');
-	if (start === -1) return undefined;
-	const end = lines.indexOf('}', start);
-	if (end === -1) return undefined;
-	return JSON.parse(lines.slice(start, end + 1).join('\n')) as WorkflowRun;
+	for (let start = lines.indexOf('{'); start !== -1; start = lines.indexOf('{', start + 1)) {
+		const end = lines.indexOf('}', start);
+		if (end === -1) return undefined;
+		const record = JSON.parse(lines.slice(start, end + 1).join('\n'));
+		if (record?.data?.resultData) return record as WorkflowRun;
+	}
+	return undefined;
 }
 
 /** The items a node sent on its first output in its first run. */
