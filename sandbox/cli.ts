@@ -63,9 +63,11 @@ function summary(sandbox: CanvasSandbox) {
 		`  Canvas base URL    ${sandbox.apiUrl}`,
 		`  Student token      ${seed.studentToken} (${seed.studentName}, user ${seed.studentUserId})`,
 		`  Course             ${seed.courseId} (also ${seed.courseSisId})`,
-		`  Quiz               ${seed.quizId} "${seed.quizTitle}", file upload question ${seed.questionId}`,
+		`  Quiz               ${seed.quizId} "${seed.quizTitle}"`,
+		`  File question      ${seed.questionId} (quiz submission ${seed.quizSubmissionId}, started)`,
 		`  Storage backend    ${sandbox.backend} (storage origin ${sandbox.storageUrl})`,
-		`  Control endpoints  ${sandbox.apiUrl}/__sandbox/{requests,attachments,reset,configure,faults}`,
+		`  Control endpoints  ${sandbox.apiUrl}/__sandbox/`,
+		'                     requests, attachments, reset, configure, faults',
 		'Press Ctrl+C to stop.',
 		`CANVAS_SANDBOX_READY ${JSON.stringify(ready)}`,
 		'',
@@ -74,7 +76,8 @@ function summary(sandbox: CanvasSandbox) {
 
 // Paths only: query strings can carry upload tokens, and headers carry the caller's token.
 function requestLine(request: RecordedRequest) {
-	return `${request.origin} ${request.method} ${request.path} -> ${request.status} (${request.step})\n`;
+	const { origin, method, path, status, step } = request;
+	return `${origin} ${method} ${path} -> ${status} (${step})\n`;
 }
 
 async function main() {

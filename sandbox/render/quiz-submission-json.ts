@@ -3,7 +3,7 @@ import type { SandboxQuizSubmission } from '../types';
 
 /** Canvas's quiz_submission_json; the sandbox's quizzes have one question worth one point. */
 export function quizSubmissionJson(submission: SandboxQuizSubmission, apiUrl: string) {
-	const courseId = sandboxSeed.courseId;
+	const quizUrl = `${apiUrl}/courses/${sandboxSeed.courseId}/quizzes/${submission.quizId}`;
 	return {
 		id: submission.id,
 		quiz_id: submission.quizId,
@@ -31,6 +31,6 @@ export function quizSubmissionJson(submission: SandboxQuizSubmission, apiUrl: st
 		questions_regraded_since_last_attempt: null,
 		excused: false,
 		'excused?': false,
-		html_url: `${apiUrl}/courses/${courseId}/quizzes/${submission.quizId}/submissions/${submission.id}`,
+		html_url: `${quizUrl}/submissions/${submission.id}`,
 	};
 }

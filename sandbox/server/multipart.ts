@@ -75,7 +75,11 @@ export function captureMultipart(req: IncomingMessage): Promise<CapturedForm> {
 		parser.on('close', () => {
 			Promise.all(hashing).then(() => resolve(form), reject);
 		});
-		parser.on('error', (error) => reject(new MalformedMultipartError((error as Error).message)));
+		parser.on('error', (error) => {
+			req.unpipe(parser);
+			req.resume();
+			reject(new MalformedMultipartError((error as Error).message));
+		});
 		req.on('close', () => {
 			if (!req.complete) reject(new MalformedMultipartError('the client went away mid-body'));
 		});

@@ -35,13 +35,14 @@ export function s3Error(
 	details: Record<string, string | number> = {},
 ) {
 	const requestId = randomBytes(8).toString('hex').toUpperCase();
+	const hostId = randomBytes(24).toString('base64');
 	const extra = Object.entries(details)
 		.map(([name, value]) => `<${name}>${escapeXml(String(value))}</${name}>`)
 		.join('');
 	const body =
 		'<?xml version="1.0" encoding="UTF-8"?>\n' +
 		`<Error><Code>${code}</Code><Message>${escapeXml(message)}</Message>${extra}` +
-		`<RequestId>${requestId}</RequestId><HostId>${randomBytes(24).toString('base64')}</HostId></Error>`;
+		`<RequestId>${requestId}</RequestId><HostId>${hostId}</HostId></Error>`;
 	exchange.send(status, body, { 'content-type': 'application/xml', 'x-amz-request-id': requestId });
 }
 

@@ -65,12 +65,7 @@ export function judgePolicy(
 			given !== undefined &&
 			(operator === 'starts-with' ? given.startsWith(expected) : given === expected);
 		if (!holds) {
-			const shown = `[${[operator, `$${name}`, expected].map((item) => JSON.stringify(item)).join(', ')}]`;
-			return {
-				ok: false,
-				reason: 'condition',
-				message: `Invalid according to Policy: Policy Condition failed: ${shown}`,
-			};
+			return { ok: false, reason: 'condition', message: conditionFailed(operator, name, expected) };
 		}
 	}
 	const extra = [...lower.keys()].filter(
@@ -82,6 +77,12 @@ export function judgePolicy(
 		return { ok: false, reason: 'extra', message };
 	}
 	return { ok: true, minSize, maxSize };
+}
+
+/** S3's words for a failed condition, e.g. `["eq", "$key", "a/b.pdf"]`. */
+export function conditionFailed(operator: string, name: string, expected: string) {
+	const shown = [operator, `$${name}`, expected].map((item) => JSON.stringify(item)).join(', ');
+	return `Invalid according to Policy: Policy Condition failed: [${shown}]`;
 }
 
 export function policyBucket(document: PolicyDocument) {

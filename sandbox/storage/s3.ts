@@ -2,7 +2,7 @@ import type { Exchange } from '../server/exchange';
 import { captureMultipart, type CapturedFile, type CapturedForm } from '../server/multipart';
 import { s3AccessKeyId } from '../signing';
 import { onlyOneAuthMessage, refuseAfterBody, s3Error, statesLength } from './answers';
-import { decodePolicy, judgePolicy, policyBucket } from './policy';
+import { conditionFailed, decodePolicy, judgePolicy, policyBucket } from './policy';
 
 /** POST {storage}/:bucket/ with a signed POST policy, as S3 checks and answers it. */
 export async function receiveS3Upload(exchange: Exchange) {
@@ -88,8 +88,7 @@ function judgeSignedForm(
 
 	const bucket = exchange.routeParams.bucket;
 	if (policyBucket(document) !== bucket) {
-		const message = `Invalid according to Policy: Policy Condition failed: ["eq", "$bucket", "${bucket}"]`;
-		return [403, 'AccessDenied', message];
+		return [403, 'AccessDenied', conditionFailed('eq', 'bucket', bucket)];
 	}
 	const verdict = judgePolicy(document, fields);
 	if (!verdict.ok) return [403, 'AccessDenied', verdict.message];

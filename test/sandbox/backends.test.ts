@@ -1,14 +1,5 @@
 import { startCanvasSandbox, type CanvasSandbox, type StorageBackend } from '../../sandbox';
-import {
-	asStudent,
-	confirmAt,
-	declare,
-	parseJson,
-	pdfBytes,
-	send,
-	sendForm,
-	sha256,
-} from './http-helpers';
+import { confirmAt, declare, parseJson, pdfBytes, sendForm, sha256 } from './http-helpers';
 
 let sandbox: CanvasSandbox;
 
@@ -157,82 +148,5 @@ describe('the local storage backend', () => {
 		const confirmed = await confirmAt(sandbox, stored.headers.location!);
 		expect(confirmed.status).toBe(200);
 		expect(sandbox.attachments[0]).toMatchObject({ state: 'available', backend: 'local' });
-	});
-});
-
-describe('the attachment JSON', () => {
-	it('has Canvas fields: hyphenated content-type, no folder and a verifier download url', async () => {
-		const { entry } = await declare(sandbox);
-		const stored = await sendForm(entry!);
-		const shown = parseJson(await confirmAt(sandbox, stored.headers.location!));
-
-		expect(shown).toEqual(
-			expect.objectContaining({
-				display_name: 'answer.pdf',
-				filename: 'answer.pdf',
-				'content-type': 'application/pdf',
-				folder_id: null,
-				mime_class: 'pdf',
-				locked: false,
-				hidden: false,
-				upload_status: 'success',
-			}),
-		);
-		expect(shown.uuid).toMatch(/^\w{40}$/);
-		expect(shown.url).toBe(
-			`${sandbox.apiUrl}/files/${shown.id}/download?download_frd=1&verifier=${shown.uuid}`,
-		);
-		expect(Date.parse(shown.created_at)).not.toBeNaN();
-	});
-
-	it('is not found for an unknown id, and POST to a file answers 404', async () => {
-		const missing = await send(`${sandbox.apiUrl}/api/v1/files/999999`, {
-			headers: asStudent(sandbox),
-		});
-		const posted = await send(`${sandbox.apiUrl}/api/v1/files/5001`, {
-			method: 'POST',
-			headers: asStudent(sandbox),
-		});
-
-		expect(missing.status).toBe(404);
-		expect(parseJson(missing)).toEqual({
-			errors: [{ message: 'The specified resource does not exist.' }],
-		});
-		expect(posted.status).toBe(404);
-	});
-});
-
-describe('the request log', () => {
-	it('records each step with its parts in order, the file last with its size and sha256', async () => {
-		sandbox.configure({ backend: 's3' });
-		const { entry } = await declare(sandbox);
-		const stored = await sendForm(entry!);
-		await confirmAt(sandbox, stored.headers.location!);
-
-		expect(sandbox.requests.map(({ step, origin, status }) => ({ step, origin, status }))).toEqual([
-			{ step: 'preflight', origin: 'api', status: 200 },
-			{ step: 's3-upload', origin: 'storage', status: 303 },
-			{ step: 'create-success', origin: 'api', status: 200 },
-		]);
-		const [preflight, upload, confirm] = sandbox.requests;
-		expect(preflight.json).toEqual({ name: 'answer.pdf', size: pdfBytes.length });
-		const parts = upload.multipart!.parts;
-		expect(parts.slice(0, -1)).toEqual(
-			Object.entries(entry!.upload_params).map(([name, value]) => ({ name, value })),
-		);
-		expect(parts.at(-1)).toEqual({
-			name: 'file',
-			file: {
-				fileName: 'answer.pdf',
-				contentType: 'application/pdf',
-				size: pdfBytes.length,
-				sha256: sha256(pdfBytes),
-			},
-		});
-		expect(upload.headers.authorization).toBeUndefined();
-		expect(upload.contentLength).toBeGreaterThan(pdfBytes.length);
-		expect(upload.chunked).toBe(false);
-		expect(confirm).toMatchObject({ method: 'GET', query: expect.stringMatching(/^uuid=/) });
-		expect(confirm.headers.authorization).toBe(`Bearer ${sandbox.seed.studentToken}`);
 	});
 });

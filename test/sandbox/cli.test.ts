@@ -76,7 +76,7 @@ describe('the sandbox CLI', () => {
 			questionId: '303',
 		});
 		expect(cliRun.output()).toContain(`Canvas base URL    ${ready.apiUrl}`);
-		expect(cliRun.output()).toContain('file upload question 303');
+		expect(cliRun.output()).toContain('File question      303');
 		expect(parseJson(self).name).toBe('Sandbox Student');
 		expect(await stop(cliRun.child)).toBe(0);
 		expect(cliRun.output()).toContain('Canvas sandbox stopped.');

@@ -1,5 +1,5 @@
 import { startCanvasSandbox, type CanvasSandbox } from '../../sandbox';
-import { declare, parseJson, send, sendForm } from './http-helpers';
+import { confirmAt, declare, parseJson, pdfBytes, send, sendForm, sha256 } from './http-helpers';
 
 let sandbox: CanvasSandbox;
 
@@ -97,4 +97,39 @@ describe('the request log bound', () => {
 		expect(sandbox.requests).toHaveLength(10_000);
 		expect(sandbox.requests[0].seq).toBe(501);
 	}, 60_000);
+});
+
+describe('the request log', () => {
+	it('records each step with its parts in order, the file last with its size and sha256', async () => {
+		sandbox.configure({ backend: 's3' });
+		const { entry } = await declare(sandbox);
+		const stored = await sendForm(entry!);
+		await confirmAt(sandbox, stored.headers.location!);
+
+		expect(sandbox.requests.map(({ step, origin, status }) => ({ step, origin, status }))).toEqual([
+			{ step: 'preflight', origin: 'api', status: 200 },
+			{ step: 's3-upload', origin: 'storage', status: 303 },
+			{ step: 'create-success', origin: 'api', status: 200 },
+		]);
+		const [preflight, upload, confirm] = sandbox.requests;
+		expect(preflight.json).toEqual({ name: 'answer.pdf', size: pdfBytes.length });
+		const parts = upload.multipart!.parts;
+		expect(parts.slice(0, -1)).toEqual(
+			Object.entries(entry!.upload_params).map(([name, value]) => ({ name, value })),
+		);
+		expect(parts.at(-1)).toEqual({
+			name: 'file',
+			file: {
+				fileName: 'answer.pdf',
+				contentType: 'application/pdf',
+				size: pdfBytes.length,
+				sha256: sha256(pdfBytes),
+			},
+		});
+		expect(upload.headers.authorization).toBeUndefined();
+		expect(upload.contentLength).toBeGreaterThan(pdfBytes.length);
+		expect(upload.chunked).toBe(false);
+		expect(confirm).toMatchObject({ method: 'GET', query: expect.stringMatching(/^uuid=/) });
+		expect(confirm.headers.authorization).toBe(`Bearer ${sandbox.seed.studentToken}`);
+	});
 });

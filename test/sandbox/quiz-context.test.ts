@@ -10,7 +10,8 @@ afterEach(() => sandbox.reset());
 afterAll(() => sandbox.close());
 
 function quizUrl(quizId: string, rest = '') {
-	return `${sandbox.apiUrl}/api/v1/courses/${sandbox.seed.courseId}/quizzes/${quizId}/submissions${rest}`;
+	const { courseId } = sandbox.seed;
+	return `${sandbox.apiUrl}/api/v1/courses/${courseId}/quizzes/${quizId}/submissions${rest}`;
 }
 
 function postJson(url: string, body: unknown, token = sandbox.seed.studentToken) {

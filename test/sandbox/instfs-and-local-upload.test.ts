@@ -1,0 +1,86 @@
+import { startCanvasSandbox, type CanvasSandbox, type StorageBackend } from '../../sandbox';
+import { declare, parseJson, sendForm } from './http-helpers';
+
+let sandbox: CanvasSandbox;
+
+beforeAll(async () => {
+	sandbox = await startCanvasSandbox();
+});
+afterEach(() => sandbox.reset());
+afterAll(() => sandbox.close());
+
+async function declaredFor(backend: StorageBackend) {
+	sandbox.configure({ backend });
+	const { entry } = await declare(sandbox);
+	return entry!;
+}
+
+describe('inst-fs upload checks', () => {
+	it('refuses a tampered token with 401', async () => {
+		const entry = await declaredFor('instfs');
+		const stored = await sendForm({ ...entry, upload_url: `${entry.upload_url.slice(0, -3)}abc` });
+
+		expect(stored.status).toBe(401);
+	});
+
+	it('refuses an expired token with 401', async () => {
+		sandbox.configure({ quirks: { storageTokenTtlMs: 1 } });
+		const entry = await declaredFor('instfs');
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		const stored = await sendForm(entry);
+
+		expect(stored.status).toBe(401);
+		expect(parseJson(stored)).toEqual({ error: 'upload token expired' });
+	});
+
+	it('refuses an Authorization header with 400 and creates nothing', async () => {
+		const entry = await declaredFor('instfs');
+		const stored = await sendForm(entry, { headers: { authorization: 'Bearer leaked' } });
+
+		expect(stored.status).toBe(400);
+		expect(sandbox.attachments).toEqual([]);
+	});
+
+	it('refuses upload params sent after the file', async () => {
+		const entry = await declaredFor('instfs');
+		const params = Object.entries(entry.upload_params);
+		const stored = await sendForm(entry, { fields: [], fieldsAfterFile: params });
+
+		expect(stored.status).toBe(400);
+		expect(parseJson(stored).error).toContain('filename');
+	});
+
+	it('refuses a changed filename', async () => {
+		const entry = await declaredFor('instfs');
+		const fields: Array<[string, string]> = [
+			['filename', 'other.pdf'],
+			['content_type', 'application/pdf'],
+		];
+		const stored = await sendForm(entry, { fields });
+
+		expect(stored.status).toBe(400);
+	});
+});
+
+describe('local storage upload checks', () => {
+	it('answers a tampered Policy with an empty 400', async () => {
+		const entry = await declaredFor('local');
+		const fields = Object.entries(entry.upload_params).map(([name, value]): [string, string] =>
+			name === 'Policy' ? [name, Buffer.from('{}').toString('base64')] : [name, value],
+		);
+		const stored = await sendForm(entry, { fields });
+
+		expect(stored.status).toBe(400);
+		expect(stored.text).toBe('');
+	});
+
+	it('answers an expired policy with an empty 400', async () => {
+		sandbox.configure({ quirks: { storageTokenTtlMs: 1 } });
+		const entry = await declaredFor('local');
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		const stored = await sendForm(entry);
+
+		expect(stored.status).toBe(400);
+		expect(stored.text).toBe('');
+	});
+});
