@@ -1,6 +1,7 @@
-import { startCanvasSandbox, type CanvasSandbox, type StorageBackend } from '../../sandbox';
+import { startCanvasSandbox, type CanvasSandbox } from '../../sandbox';
 import {
 	asStudent,
+	declareOn,
 	confirmAt,
 	declare,
 	parseJson,
@@ -17,12 +18,6 @@ beforeAll(async () => {
 });
 afterEach(() => sandbox.reset());
 afterAll(() => sandbox.close());
-
-async function declaredFor(backend: StorageBackend) {
-	sandbox.configure({ backend });
-	const { entry } = await declare(sandbox);
-	return entry!;
-}
 
 describe('the attachment JSON', () => {
 	it('has Canvas fields: hyphenated content-type, no folder and a verifier download url', async () => {
@@ -68,7 +63,7 @@ describe('the attachment JSON', () => {
 
 describe('create_success', () => {
 	it('answers a second call with an empty 400', async () => {
-		const entry = await declaredFor('s3');
+		const entry = await declareOn(sandbox, 's3');
 		const stored = await sendForm(entry);
 		const first = await confirmAt(sandbox, stored.headers.location!);
 		const second = await confirmAt(sandbox, stored.headers.location!, 'POST');
@@ -79,7 +74,7 @@ describe('create_success', () => {
 	});
 
 	it('answers a wrong uuid, an unknown id and a file never uploaded with an empty 400', async () => {
-		const entry = await declaredFor('local');
+		const entry = await declareOn(sandbox, 'local');
 		expect(entry.upload_url).toBe(`${sandbox.apiUrl}/files_api`);
 		const { id, uuid } = sandbox.attachments[0];
 		const success = `${sandbox.apiUrl}/api/v1/files/${id}/create_success`;
@@ -92,7 +87,7 @@ describe('create_success', () => {
 	});
 
 	it('works without a token, since the uuid is the credential', async () => {
-		const entry = await declaredFor('local');
+		const entry = await declareOn(sandbox, 'local');
 		const stored = await sendForm(entry);
 		const confirmed = await send(stored.headers.location!);
 

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 
 import FormData from 'form-data';
 
-import type { CanvasSandbox } from '../../sandbox';
+import type { CanvasSandbox, StorageBackend } from '../../sandbox';
 
 export interface Answer {
 	status: number;
@@ -83,6 +83,14 @@ export async function declare(
 		answer,
 		entry: answer.status === 200 ? (parseJson(answer).attachments[0] as PreflightEntry) : undefined,
 	};
+}
+
+/** Step 1 on the given backend; the entry of a preflight that must succeed. */
+export async function declareOn(sandbox: CanvasSandbox, backend: StorageBackend) {
+	sandbox.configure({ backend });
+	const { answer, entry } = await declare(sandbox);
+	if (!entry) throw new Error(`The preflight answered ${answer.status}: ${answer.text}`);
+	return entry;
 }
 
 export interface FormPlan {

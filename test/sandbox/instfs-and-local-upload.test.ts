@@ -1,5 +1,5 @@
-import { startCanvasSandbox, type CanvasSandbox, type StorageBackend } from '../../sandbox';
-import { declare, parseJson, sendForm } from './http-helpers';
+import { startCanvasSandbox, type CanvasSandbox } from '../../sandbox';
+import { declareOn, parseJson, sendForm } from './http-helpers';
 
 let sandbox: CanvasSandbox;
 
@@ -9,15 +9,9 @@ beforeAll(async () => {
 afterEach(() => sandbox.reset());
 afterAll(() => sandbox.close());
 
-async function declaredFor(backend: StorageBackend) {
-	sandbox.configure({ backend });
-	const { entry } = await declare(sandbox);
-	return entry!;
-}
-
 describe('inst-fs upload checks', () => {
 	it('refuses a tampered token with 401', async () => {
-		const entry = await declaredFor('instfs');
+		const entry = await declareOn(sandbox, 'instfs');
 		const stored = await sendForm({ ...entry, upload_url: `${entry.upload_url.slice(0, -3)}abc` });
 
 		expect(stored.status).toBe(401);
@@ -25,7 +19,7 @@ describe('inst-fs upload checks', () => {
 
 	it('refuses an expired token with 401', async () => {
 		sandbox.configure({ quirks: { storageTokenTtlMs: 1 } });
-		const entry = await declaredFor('instfs');
+		const entry = await declareOn(sandbox, 'instfs');
 		await new Promise((resolve) => setTimeout(resolve, 5));
 		const stored = await sendForm(entry);
 
@@ -34,7 +28,7 @@ describe('inst-fs upload checks', () => {
 	});
 
 	it('refuses an Authorization header with 400 and creates nothing', async () => {
-		const entry = await declaredFor('instfs');
+		const entry = await declareOn(sandbox, 'instfs');
 		const stored = await sendForm(entry, { headers: { authorization: 'Bearer leaked' } });
 
 		expect(stored.status).toBe(400);
@@ -42,7 +36,7 @@ describe('inst-fs upload checks', () => {
 	});
 
 	it('refuses upload params sent after the file', async () => {
-		const entry = await declaredFor('instfs');
+		const entry = await declareOn(sandbox, 'instfs');
 		const params = Object.entries(entry.upload_params);
 		const stored = await sendForm(entry, { fields: [], fieldsAfterFile: params });
 
@@ -51,7 +45,7 @@ describe('inst-fs upload checks', () => {
 	});
 
 	it('refuses a changed filename', async () => {
-		const entry = await declaredFor('instfs');
+		const entry = await declareOn(sandbox, 'instfs');
 		const fields: Array<[string, string]> = [
 			['filename', 'other.pdf'],
 			['content_type', 'application/pdf'],
@@ -64,7 +58,7 @@ describe('inst-fs upload checks', () => {
 
 describe('local storage upload checks', () => {
 	it('answers a tampered Policy with an empty 400', async () => {
-		const entry = await declaredFor('local');
+		const entry = await declareOn(sandbox, 'local');
 		const fields = Object.entries(entry.upload_params).map(([name, value]): [string, string] =>
 			name === 'Policy' ? [name, Buffer.from('{}').toString('base64')] : [name, value],
 		);
@@ -76,7 +70,7 @@ describe('local storage upload checks', () => {
 
 	it('answers an expired policy with an empty 400', async () => {
 		sandbox.configure({ quirks: { storageTokenTtlMs: 1 } });
-		const entry = await declaredFor('local');
+		const entry = await declareOn(sandbox, 'local');
 		await new Promise((resolve) => setTimeout(resolve, 5));
 		const stored = await sendForm(entry);
 

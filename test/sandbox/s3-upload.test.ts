@@ -1,7 +1,7 @@
 import FormData from 'form-data';
 
-import { startCanvasSandbox, type CanvasSandbox, type StorageBackend } from '../../sandbox';
-import { declare, generatedFile, postForm, sendForm } from './http-helpers';
+import { startCanvasSandbox, type CanvasSandbox } from '../../sandbox';
+import { declareOn, generatedFile, postForm, sendForm } from './http-helpers';
 
 let sandbox: CanvasSandbox;
 
@@ -11,19 +11,13 @@ beforeAll(async () => {
 afterEach(() => sandbox.reset());
 afterAll(() => sandbox.close());
 
-async function declaredFor(backend: StorageBackend) {
-	sandbox.configure({ backend });
-	const { entry } = await declare(sandbox);
-	return entry!;
-}
-
 function xmlCode(text: string) {
 	return /<Code>([^<]+)<\/Code>/.exec(text)?.[1];
 }
 
 describe('S3 upload checks', () => {
 	it('refuses a changed signed field with 403 AccessDenied naming the failed condition', async () => {
-		const entry = await declaredFor('s3');
+		const entry = await declareOn(sandbox, 's3');
 		const fields = Object.entries(entry.upload_params).map(([name, value]): [string, string] =>
 			name === 'key' ? [name, `${value}.exe`] : [name, value],
 		);
@@ -38,7 +32,7 @@ describe('S3 upload checks', () => {
 	});
 
 	it('refuses a forged signature with 403 SignatureDoesNotMatch', async () => {
-		const entry = await declaredFor('s3');
+		const entry = await declareOn(sandbox, 's3');
 		const fields = Object.entries(entry.upload_params).map(([name, value]): [string, string] =>
 			name === 'x-amz-signature' ? [name, '0'.repeat(64)] : [name, value],
 		);
@@ -49,7 +43,7 @@ describe('S3 upload checks', () => {
 	});
 
 	it('refuses a field the policy does not cover', async () => {
-		const entry = await declaredFor('s3_sigv2');
+		const entry = await declareOn(sandbox, 's3_sigv2');
 		const fields: Array<[string, string]> = [
 			...Object.entries(entry.upload_params),
 			['extra', '1'],
@@ -61,7 +55,7 @@ describe('S3 upload checks', () => {
 	});
 
 	it('ignores fields after the file part, so a signed field sent late counts as missing', async () => {
-		const entry = await declaredFor('s3');
+		const entry = await declareOn(sandbox, 's3');
 		const late = Object.entries(entry.upload_params).filter(([name]) => name === 'content-type');
 		const early = Object.entries(entry.upload_params).filter(([name]) => name !== 'content-type');
 		const stored = await sendForm(entry, { fields: early, fieldsAfterFile: late });
@@ -73,7 +67,7 @@ describe('S3 upload checks', () => {
 	});
 
 	it('refuses an Authorization header with the only-one-auth-mechanism error, and logs it', async () => {
-		const entry = await declaredFor('s3');
+		const entry = await declareOn(sandbox, 's3');
 		const stored = await sendForm(entry, { headers: { authorization: 'Bearer leaked' } });
 
 		expect(stored.status).toBe(400);
@@ -84,7 +78,7 @@ describe('S3 upload checks', () => {
 	});
 
 	it('takes the Authorization header when the quirk allows it', async () => {
-		const entry = await declaredFor('s3');
+		const entry = await declareOn(sandbox, 's3');
 		sandbox.configure({ quirks: { rejectAuthorizationOnStorage: false } });
 		const stored = await sendForm(entry, { headers: { authorization: 'Bearer leaked' } });
 
@@ -92,7 +86,7 @@ describe('S3 upload checks', () => {
 	});
 
 	it('answers a chunked upload with 411 MissingContentLength', async () => {
-		const entry = await declaredFor('s3');
+		const entry = await declareOn(sandbox, 's3');
 		const stored = await sendForm(entry, { chunked: true });
 
 		expect(stored.status).toBe(411);
@@ -101,7 +95,7 @@ describe('S3 upload checks', () => {
 	});
 
 	it('answers an empty file with 400 EntityTooSmall', async () => {
-		const entry = await declaredFor('s3');
+		const entry = await declareOn(sandbox, 's3');
 		const stored = await sendForm(entry, { bytes: Buffer.alloc(0) });
 
 		expect(stored.status).toBe(400);
@@ -110,7 +104,7 @@ describe('S3 upload checks', () => {
 
 	it('answers a file above the policy maximum with 400 EntityTooLarge', async () => {
 		sandbox.configure({ quirks: { maxFileSize: 10 } });
-		const entry = await declaredFor('s3');
+		const entry = await declareOn(sandbox, 's3');
 		const stored = await sendForm(entry);
 
 		expect(stored.status).toBe(400);
@@ -120,7 +114,7 @@ describe('S3 upload checks', () => {
 
 	it('answers an expired policy with 403 Policy expired', async () => {
 		sandbox.configure({ quirks: { storageTokenTtlMs: 1 } });
-		const entry = await declaredFor('s3');
+		const entry = await declareOn(sandbox, 's3');
 		await new Promise((resolve) => setTimeout(resolve, 5));
 		const stored = await sendForm(entry);
 
@@ -131,7 +125,7 @@ describe('S3 upload checks', () => {
 	});
 
 	it('needs the file under file_param, not another name', async () => {
-		const entry = await declaredFor('s3');
+		const entry = await declareOn(sandbox, 's3');
 		const stored = await sendForm(entry, { fileParam: 'attachment[uploaded_data]' });
 
 		expect(stored.status).toBe(400);
@@ -139,7 +133,7 @@ describe('S3 upload checks', () => {
 	});
 
 	it('streams a 64 MiB file through its hash and keeps size and sha256', async () => {
-		const entry = await declaredFor('s3');
+		const entry = await declareOn(sandbox, 's3');
 		const size = 64 * 1024 * 1024;
 		const file = generatedFile(size);
 		const form = new FormData();
