@@ -24,7 +24,7 @@ export interface N8nInstanceOptions {
 	fileAccessDirs: string[];
 	/** Port of the editor and webhooks; a free one when left out. */
 	port?: number;
-	/** Copies n8n's output to this process's stdout, with this prefix. */
+	/** Copies the output of `n8n start` to this process's stdout, with this prefix. */
 	echoPrefix?: string;
 }
 
@@ -74,11 +74,10 @@ export class N8nInstance {
 	}
 
 	cli(args: string[], onSpawn?: (child: ChildProcess) => void): Promise<CliResult> {
-		const { runtime, userFolder, echoPrefix } = this.options;
+		const { runtime, userFolder } = this.options;
 		return runToEnd(runtime.nodeBin, [runtime.n8nBin, ...args], {
 			env: this.env,
 			cwd: userFolder,
-			echoPrefix,
 			onSpawn,
 		});
 	}
@@ -173,6 +172,10 @@ function n8nEnv(options: N8nInstanceOptions, port: number, brokerPort: number): 
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		// Both would call api.n8n.io: the verified-packages list and the MCP server registry.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		DB_SQLITE_POOL_SIZE: '2',
 	};
