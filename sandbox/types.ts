@@ -70,6 +70,8 @@ export interface RecordedRequest {
 	chunked: boolean;
 	json?: unknown;
 	multipart?: { parts: RecordedPart[] };
+	/** The JSON the sandbox answered with (before rendering ids or the while(1); prefix). */
+	responseJson?: unknown;
 	durationMs: number;
 }
 
@@ -91,6 +93,8 @@ export type FaultStep = 'preflight' | 'upload' | 'confirm' | 'file-show' | 'user
 export type FaultAction =
 	| { kind: 'status'; status: number; body?: string; headers?: Record<string, string> }
 	| { kind: 'reset' }
+	/** Handles the request as usual, then drops the connection instead of answering. */
+	| { kind: 'lose-answer' }
 	| { kind: 'delay'; ms: number }
 	| { kind: 'throttle'; retryAfterSeconds?: number }
 	| { kind: 'expired' };

@@ -10,6 +10,8 @@ const stringIdsType = 'application/json+canvas-string-ids';
 export class Exchange {
 	readonly startedAt = performance.now();
 	routeParams: Record<string, string> = {};
+	/** Set by the lose-answer fault: the request is handled, then the answer never leaves. */
+	loseAnswer = false;
 
 	constructor(
 		readonly req: IncomingMessage,
@@ -31,17 +33,20 @@ export class Exchange {
 	canvasJson(status: number, body: unknown, headers: Record<string, string> = {}) {
 		const prefix = this.sandbox.quirks.jsonPrefix ? 'while(1);' : '';
 		const text = prefix + renderCanvasJson(body, { stringIds: this.wantsStringIds });
+		this.record.responseJson = body;
 		this.send(status, text, { 'content-type': 'application/json; charset=utf-8', ...headers });
 	}
 
 	/** Plain JSON, as the control endpoints and inst-fs answer. */
 	plainJson(status: number, body: unknown, headers: Record<string, string> = {}) {
 		const text = JSON.stringify(body);
+		if (this.record.step !== 'sandbox-control') this.record.responseJson = body;
 		this.send(status, text, { 'content-type': 'application/json; charset=utf-8', ...headers });
 	}
 
 	send(status: number, body: string | Buffer = '', headers: Record<string, string> = {}) {
 		if (this.answered) return;
+		if (this.loseAnswer) return this.drop();
 		const durationMs = performance.now() - this.startedAt;
 		this.record.status = status;
 		this.record.durationMs = Math.round(durationMs * 1000) / 1000;

@@ -73,7 +73,8 @@ function validateFault(spec: FaultSpec) {
 		(action?.kind === 'status' && Number.isInteger(action.status) && action.status >= 100) ||
 		(action?.kind === 'delay' && Number.isFinite(action.ms) && action.ms >= 0) ||
 		action?.kind === 'reset' ||
+		action?.kind === 'lose-answer' ||
 		action?.kind === 'throttle' ||
 		action?.kind === 'expired';
-	if (!valid) throw new Error('Fault action must be status, reset, delay, throttle or expired');
+	if (!valid) throw new Error('Fault action must be status, reset, lose-answer, delay, throttle or expired');
 }

@@ -94,6 +94,22 @@ describe('reset faults', () => {
 	});
 });
 
+describe('lose-answer faults', () => {
+	it('carry out a confirmation and then drop its answer, so a second call finds it used', async () => {
+		sandbox.configure({ backend: 's3' });
+		sandbox.injectFault({ step: 'confirm', action: { kind: 'lose-answer' } });
+		const { entry } = await declare(sandbox);
+		const stored = await sendForm(entry!);
+
+		await expect(confirmAt(sandbox, stored.headers.location!)).rejects.toThrow(
+			/socket hang up|ECONNRESET/,
+		);
+		expect(sandbox.attachments.at(-1)?.state).toBe('available');
+		const again = await confirmAt(sandbox, stored.headers.location!);
+		expect([again.status, again.text]).toEqual([400, '']);
+	});
+});
+
 describe('delay faults', () => {
 	it('hold the answer for the given time and then answer normally', async () => {
 		sandbox.injectFault({ step: 'file-show', action: { kind: 'delay', ms: 300 } });

@@ -186,3 +186,12 @@ describe('preflight parameters', () => {
 		]);
 	});
 });
+
+describe('the request log', () => {
+	it('keeps the JSON each API answer carried, so tests can compare what came back', async () => {
+		const { answer } = await declare(sandbox);
+
+		const recorded = sandbox.requests.find((request) => request.step === 'preflight');
+		expect(recorded?.responseJson).toEqual(JSON.parse(answer.text));
+	});
+});
