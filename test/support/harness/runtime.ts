@@ -77,10 +77,11 @@ export async function openBinaryDataStore(): Promise<string> {
 	return storagePath;
 }
 
-/** Deletes the folder the current store writes to; the next run opens a new one. */
+/**
+ * Deletes the store and the temp n8n folder around it (jest workers do not always see `exit`);
+ * a later run opens a new store in a recreated folder.
+ */
 export async function closeBinaryDataStore(): Promise<void> {
-	if (!storeFolder) return;
-	const folder = storeFolder;
 	storeFolder = undefined;
-	await rm(folder, { recursive: true, force: true });
+	if (runtime) await rm(runtime.folder, { recursive: true, force: true });
 }
