@@ -24,12 +24,16 @@ export function toNodeError(
 		const { message, description } = describeFailure(error);
 		const response: JsonObject = { message: redact(message) };
 		if (error.details.status) response.httpCode = String(error.details.status);
-		return new NodeApiError(node, response, {
+		const apiError = new NodeApiError(node, response, {
 			itemIndex,
 			message: redact(message),
 			description: redact(description),
 			httpCode: error.details.status ? String(error.details.status) : undefined,
 		});
+		// NodeApiError swaps a message that mentions a code such as ECONNREFUSED for a generic
+		// sentence; ours already names the host and the step, so it is put back.
+		apiError.message = redact(message);
+		return apiError;
 	}
 
 	if (error instanceof CanvasAddressError) {

@@ -51,9 +51,11 @@ export function canvasErrorMessage(value: unknown): string | undefined {
 	return undefined;
 }
 
-/** Returns the value as a Canvas file object when it looks like one, ids turned into strings. */
+/** The value as a Canvas file object when it is one with a trustworthy id, ids as strings. */
 export function asCanvasFile(value: unknown): CanvasFile | undefined {
 	if (!isRecord(value) || value.id === undefined || value.id === null) return undefined;
+	// A numeric id past 2^53 has already lost digits; the caller fetches the file again.
+	if (typeof value.id === 'number' && !Number.isSafeInteger(value.id)) return undefined;
 	return stringifyIds(value) as CanvasFile;
 }
 
