@@ -43,8 +43,12 @@ export function storageAnswerFailure(answer: HttpAnswer, host?: string): CanvasS
 	const serverMessage = xml?.message ?? messageOf(json);
 	const details = { status: answer.status, storageCode: xml?.code, serverMessage, host };
 
+	// inst-fs answers an expired token with 401 or 403, S3 with "Policy expired", and Canvas's
+	// own files_api with an empty 400; each is fixed by a fresh preflight.
+	const emptyRefusal = answer.status === 400 && answer.text.trim() === '';
 	const expired =
 		/expired/i.test(serverMessage ?? '') ||
+		emptyRefusal ||
 		(xml === undefined && (answer.status === 401 || answer.status === 403));
 	if (expired) return new CanvasStepFailure('storage', 'storage-expired', details);
 	if (answer.status === 429) return new CanvasStepFailure('storage', 'throttled', details);

@@ -71,7 +71,8 @@ export class CanvasTransport {
 		const onCanvasOrigin = new URL(url).origin === this.address.origin;
 
 		for (let attempt = 1; ; attempt++) {
-			await this.pause(this.settings.rateLimit.pacingDelayMs());
+			// A retry already waits its backoff or Retry-After; pacing slows down fresh requests.
+			if (attempt === 1) await this.pause(this.settings.rateLimit.pacingDelayMs());
 			let answer: HttpAnswer;
 			try {
 				answer = await this.send(this.canvasOptions(url, request), onCanvasOrigin, attempt);
