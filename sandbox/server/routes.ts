@@ -67,7 +67,20 @@ export function findRoute(routes: Route[], method: string, path: string) {
 	for (const candidate of routes) {
 		const match = candidate.pattern.exec(path);
 		if (match && candidate.methods.includes(method))
-			return { route: candidate, params: match.groups ?? {} };
+			return { route: candidate, params: decodeParams(match.groups ?? {}) };
 	}
 	return undefined;
+}
+
+// Rails hands controllers decoded path segments, so sis_course_id%3AABC finds the course too.
+function decodeParams(params: Record<string, string>) {
+	const decoded: Record<string, string> = {};
+	for (const [name, value] of Object.entries(params)) {
+		try {
+			decoded[name] = decodeURIComponent(value);
+		} catch {
+			decoded[name] = value;
+		}
+	}
+	return decoded;
 }

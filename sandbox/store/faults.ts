@@ -76,5 +76,6 @@ function validateFault(spec: FaultSpec) {
 		action?.kind === 'lose-answer' ||
 		action?.kind === 'throttle' ||
 		action?.kind === 'expired';
-	if (!valid) throw new Error('Fault action must be status, reset, lose-answer, delay, throttle or expired');
+	if (!valid)
+		throw new Error('Fault action must be status, reset, lose-answer, delay, throttle or expired');
 }
