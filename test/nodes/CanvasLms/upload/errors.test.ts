@@ -1,0 +1,187 @@
+import { createServer, type Server } from 'http';
+import type { AddressInfo } from 'net';
+
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { startCanvasSandbox, type CanvasSandbox } from '../../../../sandbox';
+import { everythingVisible, runUpload, secretsOf, textFile } from '../../../support/canvasUpload';
+import type { RunNodeResult } from '../../../support/n8nHarness';
+
+function failureOf(result: RunNodeResult) {
+	expect(result.output).toBeUndefined();
+	return result.error as NodeApiError | NodeOperationError;
+}
+
+describe('what a user sees when an upload fails', () => {
+	let sandbox: CanvasSandbox;
+
+	beforeAll(async () => {
+		sandbox = await startCanvasSandbox({ backend: 's3' });
+	});
+	afterEach(() => sandbox.reset());
+	afterAll(async () => await sandbox.close());
+
+	function expectNoSecrets(result: RunNodeResult, token?: string) {
+		const visible = everythingVisible(result);
+		for (const secret of secretsOf(sandbox, token)) expect(visible).not.toContain(secret);
+	}
+
+	it('a rejected token names the credential as the thing to fix', async () => {
+		const result = await runUpload(sandbox, { items: [textFile('x')], token: 'wrong-token-1234' });
+
+		const error = failureOf(result);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('Canvas rejected the access token: Invalid access token.');
+		expect(error.description).toMatch(/Check the Canvas API credential/);
+		expect((error as NodeApiError).httpCode).toBe('401');
+		expect(error.context.itemIndex).toBe(0);
+		expectNoSecrets(result, 'wrong-token-1234');
+	});
+
+	it.each([401, 403] as const)(
+		'a user who may not submit the quiz (HTTP %i) is told to use the student’s token',
+		async (permissionStatus) => {
+			sandbox.configure({ quirks: { permissionStatus } });
+			const result = await runUpload(sandbox, {
+				items: [textFile('x')],
+				token: sandbox.seed.teacherToken,
+			});
+
+			const error = failureOf(result);
+			expect(error.message).toBe('Canvas refused the upload: this user may not submit this quiz');
+			expect(error.description).toMatch(/student who takes the quiz/);
+			expect((error as NodeApiError).httpCode).toBe(String(permissionStatus));
+		},
+	);
+
+	it('a quiz the student has not started explains that self means the token’s user', async () => {
+		const result = await runUpload(sandbox, {
+			items: [textFile('x')],
+			parameters: { quizId: sandbox.seed.unstartedQuizId },
+		});
+
+		const error = failureOf(result);
+		expect(error.message).toBe('Canvas found no quiz submission to upload into');
+		expect(error.description).toMatch(/must have started the quiz/);
+		expect((error as NodeApiError).httpCode).toBe('404');
+	});
+
+	it('a file the storage host refuses shows S3’s code and message, without retrying', async () => {
+		sandbox.configure({ quirks: { maxFileSize: 10 } });
+		const result = await runUpload(sandbox, { items: [textFile('more than ten bytes')] });
+
+		const error = failureOf(result);
+		expect(error.message).toMatch(/^The storage host rejected the file: EntityTooLarge: /);
+		expect(error.description).toMatch(/larger than this Canvas accepts/);
+		expect((error as NodeApiError).httpCode).toBe('400');
+		expect(sandbox.requests.filter((request) => request.step === 's3-upload')).toHaveLength(1);
+		expectNoSecrets(result);
+	});
+
+	it('a missing binary field names the fields the item has, before any request', async () => {
+		const result = await runUpload(sandbox, {
+			items: [textFile('x')],
+			parameters: { binaryPropertyName: 'attachment' },
+		});
+
+		const error = failureOf(result);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe("No binary field 'attachment' on this item");
+		expect(error.description).toMatch(/Input Binary Field.*This item has: 'data'/);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('an item without any binary data says which node to put before this one', async () => {
+		const result = await runUpload(sandbox, { items: [{ json: { note: 'no file' } }] });
+
+		expect(failureOf(result).description).toMatch(/no binary data.*Read\/Write Files from Disk/);
+	});
+
+	it('an empty file is refused before any request', async () => {
+		const result = await runUpload(sandbox, { items: [textFile('', 'empty.txt')] });
+
+		const error = failureOf(result);
+		expect(error.message).toBe("The file 'empty.txt' is empty");
+		expect(error.description).toMatch(/0 bytes/);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it.each([
+		['courseId', 'Biology 101', "Course ID 'Biology 101' is not a Canvas id"],
+		['courseId', '', 'Course ID is empty'],
+		['quizId', 'sis_quiz_id:7', "Quiz ID 'sis_quiz_id:7' is not a Canvas id"],
+		['quizId', '45/edit', "Quiz ID '45/edit' is not a Canvas id"],
+	])('a %s of %j is refused before any request', async (parameter, value, message) => {
+		const result = await runUpload(sandbox, {
+			items: [textFile('x')],
+			parameters: { [parameter]: value },
+		});
+
+		const error = failureOf(result);
+		expect(error.message).toBe(message);
+		expect(error.description).toMatch(/^Enter the number in the/);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it.each([
+		['school.instructure.com', /has no http:\/\/ or https:\/\//],
+		['https://school.instructure.com/courses/12', /has a path after the host/],
+	])('a base URL of %s is refused before any request', async (baseUrl, message) => {
+		const result = await runUpload(sandbox, { items: [textFile('x')], baseUrl });
+
+		expect(failureOf(result).message).toMatch(message);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('a Canvas that cannot be reached is named by host and error code', async () => {
+		const closed = await unusedPort();
+		const result = await runUpload(sandbox, {
+			items: [textFile('x')],
+			baseUrl: `http://127.0.0.1:${closed}`,
+			options: { maxAttempts: 2 },
+		});
+
+		const error = failureOf(result);
+		expect(error.message).toBe(
+			`The connection to Canvas at 127.0.0.1:${closed} failed at the upload request (ECONNREFUSED)`,
+		);
+		expectNoSecrets(result);
+	});
+});
+
+describe('a base URL that does not point at Canvas', () => {
+	let loginPage: Server;
+	let url: string;
+
+	beforeAll(async () => {
+		loginPage = createServer((_request, response) => {
+			response.writeHead(200, { 'Content-Type': 'text/html' });
+			response.end('<!DOCTYPE html><html><body><form>Log in</form></body></html>');
+		});
+		await new Promise<void>((resolve) => loginPage.listen(0, '127.0.0.1', resolve));
+		url = `http://127.0.0.1:${(loginPage.address() as AddressInfo).port}`;
+	});
+	afterAll(async () => await new Promise((resolve) => loginPage.close(resolve)));
+
+	it('is reported as a web page instead of JSON, with the base URL as the fix', async () => {
+		const sandbox = { seed: { courseId: '1', quizId: '2', studentToken: 'token-of-test' } };
+		const result = await runUpload(sandbox as unknown as CanvasSandbox, {
+			items: [textFile('x')],
+			baseUrl: url,
+		});
+
+		const error = failureOf(result);
+		expect(error.message).toBe(
+			'Canvas answered the upload request with a web page instead of JSON',
+		);
+		expect(error.description).toMatch(/Base URL/);
+	});
+});
+
+async function unusedPort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
