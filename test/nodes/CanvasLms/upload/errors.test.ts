@@ -78,6 +78,19 @@ describe('what a user sees when an upload fails', () => {
 		expectNoSecrets(result);
 	});
 
+	it('broken JSON from Canvas is a clear error that points at the base URL, not a crash', async () => {
+		sandbox.injectFault({
+			step: 'preflight',
+			action: { kind: 'status', status: 200, body: '{"attachments": [{"upload_url": ' },
+		});
+		const result = await runUpload(sandbox, { items: [textFile('x')] });
+
+		const error = failureOf(result);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe("Canvas's answer to the upload request is not JSON");
+		expect(error.description).toMatch(/Base URL/);
+	});
+
 	it('a missing binary field names the fields the item has, before any request', async () => {
 		const result = await runUpload(sandbox, {
 			items: [textFile('x')],
