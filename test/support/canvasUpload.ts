@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { CanvasApi } from '../../credentials/CanvasApi.credentials';
 import { CanvasLms } from '../../nodes/CanvasLms/CanvasLms.node';
-import type { CanvasSandbox } from '../../sandbox';
+import { startCanvasSandbox, type CanvasSandbox, type SandboxOptions } from '../../sandbox';
 import { runNode, type HarnessItem, type RunNodeResult } from './n8nHarness';
 
 export interface UploadRun {
@@ -12,6 +12,25 @@ export interface UploadRun {
 	token?: string;
 	baseUrl?: string;
 	continueOnFail?: boolean;
+}
+
+/**
+ * Starts a sandbox for the enclosing describe block, resets it after each test and closes it
+ * at the end. The returned object stands for the sandbox once it has started.
+ */
+export function useCanvasSandbox(options?: SandboxOptions): CanvasSandbox {
+	let current: CanvasSandbox | undefined;
+	beforeAll(async () => {
+		current = await startCanvasSandbox(options);
+	});
+	afterEach(() => current?.reset());
+	afterAll(async () => await current?.close());
+	return new Proxy({} as CanvasSandbox, {
+		get: (_target, key) => {
+			if (!current) throw new Error('The sandbox is used before it has started');
+			return Reflect.get(current, key);
+		},
+	});
 }
 
 /** Runs the Canvas LMS node's upload against the sandbox through n8n's own execution code. */

@@ -1,19 +1,13 @@
 import { createHash } from 'crypto';
 
-import { startCanvasSandbox, type CanvasSandbox, type StorageBackend } from '../../../../sandbox';
-import { runUpload, textFile } from '../../../support/canvasUpload';
+import type { StorageBackend } from '../../../../sandbox';
+import { runUpload, useCanvasSandbox, textFile } from '../../../support/canvasUpload';
 
 const BACKENDS: StorageBackend[] = ['instfs', 's3', 's3_sigv2', 'local'];
 const ESSAY = 'My answer to question 3.\n'.repeat(120);
 
 describe.each(BACKENDS)('uploading on the %s storage backend', (backend) => {
-	let sandbox: CanvasSandbox;
-
-	beforeAll(async () => {
-		sandbox = await startCanvasSandbox({ backend });
-	});
-	afterEach(() => sandbox.reset());
-	afterAll(async () => await sandbox.close());
+	const sandbox = useCanvasSandbox({ backend });
 
 	beforeEach(() => sandbox.configure({ backend }));
 

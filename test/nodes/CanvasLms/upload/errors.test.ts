@@ -3,8 +3,14 @@ import type { AddressInfo } from 'net';
 
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { startCanvasSandbox, type CanvasSandbox } from '../../../../sandbox';
-import { everythingVisible, runUpload, secretsOf, textFile } from '../../../support/canvasUpload';
+import type { CanvasSandbox } from '../../../../sandbox';
+import {
+	everythingVisible,
+	runUpload,
+	useCanvasSandbox,
+	secretsOf,
+	textFile,
+} from '../../../support/canvasUpload';
 import type { RunNodeResult } from '../../../support/n8nHarness';
 
 function failureOf(result: RunNodeResult) {
@@ -13,13 +19,7 @@ function failureOf(result: RunNodeResult) {
 }
 
 describe('what a user sees when an upload fails', () => {
-	let sandbox: CanvasSandbox;
-
-	beforeAll(async () => {
-		sandbox = await startCanvasSandbox({ backend: 's3' });
-	});
-	afterEach(() => sandbox.reset());
-	afterAll(async () => await sandbox.close());
+	const sandbox = useCanvasSandbox({ backend: 's3' });
 
 	function expectNoSecrets(result: RunNodeResult, token?: string) {
 		const visible = everythingVisible(result);

@@ -4,8 +4,14 @@ import { join } from 'path';
 
 import type { NodeApiError } from 'n8n-workflow';
 
-import { startCanvasSandbox, type CanvasSandbox, type RequestStep } from '../../../../sandbox';
-import { everythingVisible, runUpload, secretsOf, textFile } from '../../../support/canvasUpload';
+import type { CanvasSandbox, RequestStep } from '../../../../sandbox';
+import {
+	everythingVisible,
+	runUpload,
+	secretsOf,
+	textFile,
+	useCanvasSandbox,
+} from '../../../support/canvasUpload';
 import { FAULT_CASES, type FaultCase, type RequestCounts } from './faultCases';
 
 const ROOT = join(__dirname, '../../../..');
@@ -33,17 +39,10 @@ function countRequests(sandbox: CanvasSandbox): RequestCounts {
 }
 
 describe('the fault matrix: every step meets every fault', () => {
-	let sandbox: CanvasSandbox;
+	const sandbox = useCanvasSandbox();
 	const seen: Array<{ faultCase: FaultCase; shown: string }> = [];
 
-	beforeAll(async () => {
-		sandbox = await startCanvasSandbox();
-	});
-	afterEach(() => sandbox.reset());
-	afterAll(async () => {
-		await sandbox.close();
-		writeReliabilityTable(seen);
-	});
+	afterAll(() => writeReliabilityTable(seen));
 
 	it.each(FAULT_CASES.map((faultCase) => [faultCase.step, faultCase.fault, faultCase] as const))(
 		'%s, %s: the item finishes or fails with the right message',

@@ -2,19 +2,12 @@ import { createHash } from 'crypto';
 
 import type { NodeApiError } from 'n8n-workflow';
 
-import { startCanvasSandbox, type CanvasSandbox } from '../../../../sandbox';
-import { runUpload, textFile } from '../../../support/canvasUpload';
+import { runUpload, useCanvasSandbox, textFile } from '../../../support/canvasUpload';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('uploading several items', () => {
-	let sandbox: CanvasSandbox;
-
-	beforeAll(async () => {
-		sandbox = await startCanvasSandbox({ backend: 's3' });
-	});
-	afterEach(() => sandbox.reset());
-	afterAll(async () => await sandbox.close());
+	const sandbox = useCanvasSandbox({ backend: 's3' });
 
 	it('uploads each item and pairs each output with its input, in order', async () => {
 		const texts = ['first answer', 'second answer, longer', 'third'];

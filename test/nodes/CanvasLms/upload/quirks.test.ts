@@ -1,14 +1,7 @@
-import { startCanvasSandbox, type CanvasSandbox } from '../../../../sandbox';
-import { runUpload, textFile } from '../../../support/canvasUpload';
+import { runUpload, useCanvasSandbox, textFile } from '../../../support/canvasUpload';
 
 describe('uploading to Canvas instances with quirks', () => {
-	let sandbox: CanvasSandbox;
-
-	beforeAll(async () => {
-		sandbox = await startCanvasSandbox();
-	});
-	afterEach(() => sandbox.reset());
-	afterAll(async () => await sandbox.close());
+	const sandbox = useCanvasSandbox();
 
 	it.each(['instfs', 's3', 'local'] as const)(
 		'keeps every digit of a file id above 2^53 on %s',
@@ -70,13 +63,7 @@ describe('uploading to Canvas instances with quirks', () => {
 });
 
 describe('the upload options', () => {
-	let sandbox: CanvasSandbox;
-
-	beforeAll(async () => {
-		sandbox = await startCanvasSandbox({ backend: 's3' });
-	});
-	afterEach(() => sandbox.reset());
-	afterAll(async () => await sandbox.close());
+	const sandbox = useCanvasSandbox({ backend: 's3' });
 
 	it('store the file under another name and content type when asked', async () => {
 		const result = await runUpload(sandbox, {

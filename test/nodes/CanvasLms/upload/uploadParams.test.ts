@@ -1,14 +1,8 @@
-import { startCanvasSandbox, type CanvasSandbox } from '../../../../sandbox';
-import { runUpload, textFile } from '../../../support/canvasUpload';
+import type { CanvasSandbox } from '../../../../sandbox';
+import { runUpload, useCanvasSandbox, textFile } from '../../../support/canvasUpload';
 
 describe('the upload params Canvas hands out', () => {
-	let sandbox: CanvasSandbox;
-
-	beforeAll(async () => {
-		sandbox = await startCanvasSandbox({ backend: 's3' });
-	});
-	afterEach(() => sandbox.reset());
-	afterAll(async () => await sandbox.close());
+	const sandbox = useCanvasSandbox({ backend: 's3' });
 
 	it.each(['s3', 's3_sigv2', 'local'] as const)(
 		'come back to %s storage unchanged and in order, before the file',
