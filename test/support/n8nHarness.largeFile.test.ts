@@ -1,0 +1,99 @@
+import { mkdtemp, readFile, rm } from 'fs/promises';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+import { writeRandomFile } from './files';
+import { probe } from './harnessProbe';
+import { useBinaryDataStore, type HarnessItem } from './n8nHarness';
+import { startRecordingServer, type RecordingServer } from './recordingServer';
+
+const MiB = 1024 * 1024;
+const LARGE_SIZE = 200 * MiB;
+
+/** The process's peak resident memory so far, as the kernel keeps it (VmHWM), in bytes. */
+async function highWaterMark(): Promise<number> {
+	const status = await readFile('/proc/self/status', 'utf8');
+	return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)![1]) * 1024;
+}
+
+/** Samples RSS while `work` runs; gives the highest growth over the start, and VmHWM's growth. */
+async function measureMemory<T>(work: () => Promise<T>) {
+	const startRss = process.memoryUsage().rss;
+	const startHwm = await highWaterMark();
+	let peakRss = startRss;
+	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 5);
+	try {
+		const result = await work();
+		peakRss = Math.max(peakRss, process.memoryUsage().rss);
+		const hwmGrowth = (await highWaterMark()) - startHwm;
+		return { result, startRss, startHwm, rssGrowth: peakRss - startRss, hwmGrowth };
+	} finally {
+		clearInterval(sampler);
+	}
+}
+
+function report(label: string, memory: Omit<Awaited<ReturnType<typeof measureMemory>>, 'result'>) {
+	const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
+	process.stdout.write(
+		`[harness 200 MB] ${label}: peak RSS growth ${mib(memory.rssGrowth)} ` +
+			`(from ${mib(memory.startRss)}), VmHWM growth ${mib(memory.hwmGrowth)} ` +
+			`(from ${mib(memory.startHwm)})\n`,
+	);
+}
+
+describe('runNode with a 200 MB file', () => {
+	useBinaryDataStore();
+	let server: RecordingServer;
+	let folder: string;
+	let item: HarnessItem;
+	let written: string;
+
+	beforeAll(async () => {
+		server = await startRecordingServer();
+		folder = await mkdtemp(join(tmpdir(), 'harness-large-'));
+		const filePath = join(folder, 'recording.mp4');
+		({ sha256: written } = await writeRandomFile(filePath, LARGE_SIZE));
+		item = {
+			binary: { data: { fileName: 'recording.mp4', mimeType: 'video/mp4', content: { filePath } } },
+		};
+	}, 120_000);
+	afterEach(() => server.received.splice(0));
+	afterAll(async () => {
+		await server.close();
+		await rm(folder, { recursive: true, force: true });
+	});
+
+	it('reads it through getBinaryStream without holding it in memory', async () => {
+		const memory = await measureMemory(() => probe({ operation: 'hashFile' }, [item]));
+		report('stored, then hashed via getBinaryStream', memory);
+
+		expect(memory.result.output![0][0].json).toMatchObject({ sha256: written, size: LARGE_SIZE });
+		expect(memory.rssGrowth).toBeLessThan(LARGE_SIZE / 4);
+	}, 120_000);
+
+	it('sends it as a streamed Blob-like body with its exact length', async () => {
+		const url = server.url('/upload');
+		const parameters = { operation: 'uploadFile', url, followRedirects: false };
+		const memory = await measureMemory(() => probe(parameters, [item]));
+		report('uploaded as a Blob-like body, redirects off', memory);
+
+		const [received] = server.received;
+		expect(memory.result.error).toBeUndefined();
+		expect(received.headers['content-length']).toBe(String(LARGE_SIZE));
+		expect(received.headers['transfer-encoding']).toBeUndefined();
+		expect({ length: received.length, sha256: received.sha256 }).toEqual({
+			length: LARGE_SIZE,
+			sha256: written,
+		});
+		expect(memory.rssGrowth).toBeLessThan(LARGE_SIZE / 4);
+	}, 120_000);
+
+	it('holds the whole body in memory when redirects may be followed', async () => {
+		const parameters = { operation: 'uploadFile', url: server.url('/upload') };
+		const memory = await measureMemory(() => probe(parameters, [item]));
+		report('uploaded as a Blob-like body, redirects on', memory);
+
+		expect(server.received[0].sha256).toBe(written);
+		expect(memory.rssGrowth).toBeGreaterThan(LARGE_SIZE / 2);
+	}, 120_000);
+});

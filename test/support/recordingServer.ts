@@ -1,0 +1,49 @@
+import { createHash } from 'crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'http';
+import type { AddressInfo } from 'net';
+
+export interface ReceivedRequest {
+	method: string;
+	url: string;
+	headers: IncomingHttpHeaders;
+	length: number;
+	sha256: string;
+}
+
+export type RecordingServer = Awaited<ReturnType<typeof startRecordingServer>>;
+
+/**
+ * A loopback server that hashes each body as it streams in and says what it received.
+ * `/redirect` answers 302 to `/landed`; every other path answers 200 with the record as JSON.
+ */
+export async function startRecordingServer() {
+	const received: ReceivedRequest[] = [];
+	const server: Server = createServer(async (request, response) => {
+		const hash = createHash('sha256');
+		let length = 0;
+		for await (const chunk of request) {
+			hash.update(chunk as Buffer);
+			length += (chunk as Buffer).length;
+		}
+		const record = {
+			method: request.method ?? '',
+			url: request.url ?? '',
+			headers: request.headers,
+			length,
+			sha256: hash.digest('hex'),
+		};
+		received.push(record);
+		if (request.url === '/redirect') {
+			response.writeHead(302, { Location: '/landed' }).end();
+			return;
+		}
+		response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(record));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: (path: string) => `http://127.0.0.1:${port}${path}`,
+		received,
+		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
+	};
+}
