@@ -46,6 +46,8 @@ export interface RunningN8n {
 	process: ChildProcess;
 	output: () => string;
 	stop: () => Promise<void>;
+	/** Resolves once the production webhook at `path` answers, without triggering it. */
+	waitForWebhook: (path: string, timeoutMs?: number) => Promise<void>;
 }
 
 /** One n8n installation's user folder, driven through the n8n CLI of the pinned runtime. */
@@ -117,6 +119,7 @@ export class N8nInstance {
 			process: child,
 			output: () => `${output.stdout()}\n${output.stderr()}`,
 			stop: () => stopProcess(child),
+			waitForWebhook: (path, timeoutMs = 60_000) => waitForWebhook(this.url, path, timeoutMs),
 		};
 
 		try {
@@ -187,7 +190,6 @@ async function waitUntilReady(running: RunningN8n, timeoutMs: number): Promise<v
 		if (running.process.exitCode !== null) {
 			throw new Error(`n8n start exited early:\n${running.output().slice(-4000)}`);
 		}
-		// The editor line is printed only after the published workflows have been activated.
 		if (running.output().includes('Editor is now accessible via') && (await healthy(running.url))) {
 			return;
 		}
@@ -196,6 +198,21 @@ async function waitUntilReady(running: RunningN8n, timeoutMs: number): Promise<v
 	throw new Error(
 		`n8n start was not ready after ${timeoutMs} ms:\n${running.output().slice(-4000)}`,
 	);
+}
+
+// n8n 2.x activates published workflows in the background after the editor line, so a webhook
+// may 404 for a moment. A CORS preflight asks n8n for the path's methods without running it.
+async function waitForWebhook(url: string, path: string, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const answer = await fetch(`${url}/webhook/${path}`, {
+			method: 'OPTIONS',
+			headers: { origin: url, 'access-control-request-method': 'POST' },
+		}).catch(() => undefined);
+		if (answer?.status === 204) return;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(`The webhook ${path} was not registered within ${timeoutMs} ms`);
 }
 
 async function healthy(url: string): Promise<boolean> {

@@ -28,6 +28,7 @@ describe('the webhook example in a running n8n', () => {
 		await e2e.n8n.importWorkflow(workflow);
 		await e2e.n8n.publishWorkflow(workflow.id);
 		server = await e2e.n8n.start();
+		await server.waitForWebhook('canvas-quiz-upload');
 		const content = Buffer.from('%PDF-1.4\nnot really a PDF, but bytes all the same\n');
 		const form = new FormData();
 		form.append('data', new Blob([content], { type: 'application/pdf' }), 'lab report.pdf');
