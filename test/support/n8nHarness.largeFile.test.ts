@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm } from 'fs/promises';
+import { mkdtemp, rm } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
 import { writeRandomFile } from './files';
+import { measurePeakMemory, mib, type MemoryGrowth } from './memory';
 import { probe } from './harnessProbe';
 import { useBinaryDataStore, type HarnessItem } from './n8nHarness';
 import { startRecordingServer, type RecordingServer } from './recordingServer';
@@ -10,34 +11,10 @@ import { startRecordingServer, type RecordingServer } from './recordingServer';
 const MiB = 1024 * 1024;
 const LARGE_SIZE = 200 * MiB;
 
-/** The process's peak resident memory so far, as the kernel keeps it (VmHWM), in bytes. */
-async function highWaterMark(): Promise<number> {
-	const status = await readFile('/proc/self/status', 'utf8');
-	return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)![1]) * 1024;
-}
-
-/** Samples RSS while `work` runs; gives the highest growth over the start, and VmHWM's growth. */
-async function measureMemory<T>(work: () => Promise<T>) {
-	const startRss = process.memoryUsage().rss;
-	const startHwm = await highWaterMark();
-	let peakRss = startRss;
-	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 5);
-	try {
-		const result = await work();
-		peakRss = Math.max(peakRss, process.memoryUsage().rss);
-		const hwmGrowth = (await highWaterMark()) - startHwm;
-		return { result, startRss, startHwm, rssGrowth: peakRss - startRss, hwmGrowth };
-	} finally {
-		clearInterval(sampler);
-	}
-}
-
-function report(label: string, memory: Omit<Awaited<ReturnType<typeof measureMemory>>, 'result'>) {
-	const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
+function report(label: string, memory: MemoryGrowth<unknown>) {
 	process.stdout.write(
-		`[harness 200 MB] ${label}: peak RSS growth ${mib(memory.rssGrowth)} ` +
-			`(from ${mib(memory.startRss)}), VmHWM growth ${mib(memory.hwmGrowth)} ` +
-			`(from ${mib(memory.startHwm)})\n`,
+		`[harness 200 MB] ${label}: peak live memory growth ${mib(memory.liveGrowth)}, ` +
+			`peak RSS growth ${mib(memory.rssGrowth)} (from ${mib(memory.startRss)})\n`,
 	);
 }
 
@@ -64,17 +41,17 @@ describe('runNode with a 200 MB file', () => {
 	});
 
 	it('reads it through getBinaryStream without holding it in memory', async () => {
-		const memory = await measureMemory(() => probe({ operation: 'hashFile' }, [item]));
+		const memory = await measurePeakMemory(() => probe({ operation: 'hashFile' }, [item]));
 		report('stored, then hashed via getBinaryStream', memory);
 
 		expect(memory.result.output![0][0].json).toMatchObject({ sha256: written, size: LARGE_SIZE });
-		expect(memory.rssGrowth).toBeLessThan(LARGE_SIZE / 4);
+		expect(memory.liveGrowth).toBeLessThan(LARGE_SIZE / 4);
 	}, 120_000);
 
 	it('sends it as a streamed Blob-like body with its exact length', async () => {
 		const url = server.url('/upload');
 		const parameters = { operation: 'uploadFile', url, followRedirects: false };
-		const memory = await measureMemory(() => probe(parameters, [item]));
+		const memory = await measurePeakMemory(() => probe(parameters, [item]));
 		report('uploaded as a Blob-like body, redirects off', memory);
 
 		const [received] = server.received;
@@ -85,15 +62,15 @@ describe('runNode with a 200 MB file', () => {
 			length: LARGE_SIZE,
 			sha256: written,
 		});
-		expect(memory.rssGrowth).toBeLessThan(LARGE_SIZE / 4);
+		expect(memory.liveGrowth).toBeLessThan(LARGE_SIZE / 4);
 	}, 120_000);
 
 	it('holds the whole body in memory when redirects may be followed', async () => {
 		const parameters = { operation: 'uploadFile', url: server.url('/upload') };
-		const memory = await measureMemory(() => probe(parameters, [item]));
+		const memory = await measurePeakMemory(() => probe(parameters, [item]));
 		report('uploaded as a Blob-like body, redirects on', memory);
 
 		expect(server.received[0].sha256).toBe(written);
-		expect(memory.rssGrowth).toBeGreaterThan(LARGE_SIZE / 2);
+		expect(memory.liveGrowth).toBeGreaterThan(LARGE_SIZE / 2);
 	}, 120_000);
 });
