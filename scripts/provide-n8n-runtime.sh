@@ -51,8 +51,12 @@ say "installing n8n@$n8n_version (several minutes on the first run)"
 	install_pid=$!
 	while kill -0 "$install_pid" 2>/dev/null; do
 		sleep 30
-		kill -0 "$install_pid" 2>/dev/null &&
+		kill -0 "$install_pid" 2>/dev/null || break
+		if [ -d node_modules ]; then
 			say "still installing ($(du -sm node_modules 2>/dev/null | cut -f1) MB so far)"
+		else
+			say "still resolving n8n's dependencies"
+		fi
 	done
 	wait "$install_pid"
 )
