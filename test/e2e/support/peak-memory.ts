@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 export interface PeakMemoryReport {
 	/** Sum of every process's own high-water mark (VmHWM): an upper bound for the tree. */
 	treePeakBytes: number;
+	/** The root process's own high-water mark: the n8n process that runs the workflow's nodes. */
+	rootPeakBytes: number;
 	/** Largest resident size of the tree seen in one sample (sum of VmRSS). */
 	sampledPeakBytes: number;
 	/** Each process's own peak, largest first: the command name and its VmHWM. */
@@ -32,6 +34,7 @@ export class PeakMemory {
 		const treePeakKb = [...this.highWaterKb.values()].reduce((sum, kb) => sum + kb, 0);
 		return {
 			treePeakBytes: treePeakKb * 1024,
+			rootPeakBytes: (this.highWaterKb.get(this.rootPid) ?? 0) * 1024,
 			sampledPeakBytes: this.sampledPeakKb * 1024,
 			processes: [...this.highWaterKb.entries()]
 				.map(([pid, kb]) => ({ pid, name: this.names.get(pid) ?? '?', peakBytes: kb * 1024 }))
