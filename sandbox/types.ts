@@ -96,6 +96,8 @@ export type FaultAction =
 	/** Handles the request as usual, then drops the connection instead of answering. */
 	| { kind: 'lose-answer' }
 	| { kind: 'delay'; ms: number }
+	/** Reads the upload's body at this rate, as over a slow uplink, then handles it as usual. */
+	| { kind: 'slow-read'; bytesPerSecond: number }
 	| { kind: 'throttle'; retryAfterSeconds?: number }
 	| { kind: 'expired' };
 

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 
 import { renderCanvasJson } from '../render/canvas-json';
 import type { SandboxState } from '../state';
 import type { RecordedRequest } from '../types';
+import { slowReader } from './slow-read';
 
 const stringIdsType = 'application/json+canvas-string-ids';
 
@@ -12,6 +14,7 @@ export class Exchange {
 	routeParams: Record<string, string> = {};
 	/** Set by the lose-answer fault: the request is handled, then the answer never leaves. */
 	loseAnswer = false;
+	private slowBody?: Readable;
 
 	constructor(
 		readonly req: IncomingMessage,
@@ -20,6 +23,15 @@ export class Exchange {
 		readonly record: RecordedRequest,
 		readonly sandbox: SandboxState,
 	) {}
+
+	/** Where an upload's body is read from: the request, or its slowed copy. */
+	get body(): Readable {
+		return this.slowBody ?? this.req;
+	}
+
+	readBodySlowly(bytesPerSecond: number) {
+		this.slowBody = this.req.pipe(slowReader(bytesPerSecond, this.sandbox.closing.signal));
+	}
 
 	get answered() {
 		return this.res.headersSent || this.res.destroyed || this.req.socket.destroyed;

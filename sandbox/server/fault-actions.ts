@@ -14,6 +14,10 @@ export async function playFault(exchange: Exchange, step: FaultStep, action: Fau
 		await sleep(action.ms, undefined, { signal: exchange.sandbox.closing.signal });
 		return false;
 	}
+	if (action.kind === 'slow-read') {
+		exchange.readBodySlowly(action.bytesPerSecond);
+		return false;
+	}
 	if (action.kind === 'lose-answer') {
 		exchange.loseAnswer = true;
 		return false;

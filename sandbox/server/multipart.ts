@@ -28,7 +28,10 @@ export class MalformedMultipartError extends Error {}
  * Reads a multipart body part by part. File parts flow through sha256 and md5 hashes and are
  * then dropped, so an upload of any size costs a few kilobytes of memory.
  */
-export function captureMultipart(req: IncomingMessage): Promise<CapturedForm> {
+export function captureMultipart(
+	req: IncomingMessage,
+	body: NodeJS.ReadableStream = req,
+): Promise<CapturedForm> {
 	return new Promise((resolve, reject) => {
 		let parser: busboy.Busboy;
 		try {
@@ -76,14 +79,14 @@ export function captureMultipart(req: IncomingMessage): Promise<CapturedForm> {
 			Promise.all(hashing).then(() => resolve(form), reject);
 		});
 		parser.on('error', (error) => {
-			req.unpipe(parser);
-			req.resume();
+			body.unpipe(parser);
+			body.resume();
 			reject(new MalformedMultipartError((error as Error).message));
 		});
 		req.on('close', () => {
 			if (!req.complete) reject(new MalformedMultipartError('the client went away mid-body'));
 		});
-		req.pipe(parser);
+		body.pipe(parser);
 	});
 }
 

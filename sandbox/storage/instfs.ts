@@ -20,7 +20,7 @@ export async function receiveInstfsUpload(exchange: Exchange) {
 
 	let form: CapturedForm;
 	try {
-		form = await captureMultipart(exchange.req);
+		form = await captureMultipart(exchange.req, exchange.body);
 	} catch {
 		return instfsError(exchange, 400, 'malformed multipart body');
 	}

@@ -13,7 +13,7 @@ export async function receiveLocalUpload(exchange: Exchange) {
 	if (!statesLength(exchange)) return refuseAfterBody(exchange, () => exchange.send(411));
 	let form: CapturedForm;
 	try {
-		form = await captureMultipart(exchange.req);
+		form = await captureMultipart(exchange.req, exchange.body);
 	} catch {
 		return refuse();
 	}

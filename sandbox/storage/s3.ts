@@ -17,7 +17,7 @@ export async function receiveS3Upload(exchange: Exchange) {
 	}
 	let form: CapturedForm;
 	try {
-		form = await captureMultipart(exchange.req);
+		form = await captureMultipart(exchange.req, exchange.body);
 	} catch {
 		const message = 'The body of your POST request is not well-formed multipart/form-data.';
 		return s3Error(exchange, 400, 'MalformedPOSTRequest', message);

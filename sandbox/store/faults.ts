@@ -69,13 +69,19 @@ function validateFault(spec: FaultSpec) {
 		}
 	}
 	const action = spec.action;
+	if (action?.kind === 'slow-read' && spec.step !== 'upload') {
+		throw new Error('A slow-read fault applies to the upload step only');
+	}
 	const valid =
 		(action?.kind === 'status' && Number.isInteger(action.status) && action.status >= 100) ||
 		(action?.kind === 'delay' && Number.isFinite(action.ms) && action.ms >= 0) ||
+		(action?.kind === 'slow-read' && action.bytesPerSecond > 0) ||
 		action?.kind === 'reset' ||
 		action?.kind === 'lose-answer' ||
 		action?.kind === 'throttle' ||
 		action?.kind === 'expired';
 	if (!valid)
-		throw new Error('Fault action must be status, reset, lose-answer, delay, throttle or expired');
+		throw new Error(
+			'Fault action must be status, reset, lose-answer, delay, slow-read, throttle or expired',
+		);
 }

@@ -72,6 +72,12 @@ describe('status faults', () => {
 		expect(() =>
 			sandbox.injectFault({ step: 'upload', call: 0, action: { kind: 'reset' } }),
 		).toThrow(/call/);
+		expect(() =>
+			sandbox.injectFault({ step: 'preflight', action: { kind: 'slow-read', bytesPerSecond: 1 } }),
+		).toThrow(/upload step only/);
+		expect(() =>
+			sandbox.injectFault({ step: 'upload', action: { kind: 'slow-read', bytesPerSecond: 0 } }),
+		).toThrow();
 	});
 });
 
@@ -91,6 +97,23 @@ describe('reset faults', () => {
 			/socket hang up|ECONNRESET|EPIPE/,
 		);
 		expect(sandbox.attachments).toEqual([]);
+	});
+});
+
+describe('slow-read faults', () => {
+	it('read the upload at the given rate and then store it as usual', async () => {
+		sandbox.configure({ backend: 'local' });
+		sandbox.injectFault({
+			step: 'upload',
+			action: { kind: 'slow-read', bytesPerSecond: 1024 * 1024 },
+		});
+		const { entry } = await declare(sandbox);
+		const started = Date.now();
+		const stored = await sendForm(entry!, { bytes: Buffer.alloc(512 * 1024, 1) });
+
+		expect(stored.status).toBe(302);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+		expect(sandbox.requests[1].multipart?.parts.at(-1)?.file?.size).toBe(512 * 1024);
 	});
 });
 
