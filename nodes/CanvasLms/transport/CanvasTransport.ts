@@ -5,6 +5,7 @@ import { CanvasStepFailure } from '../protocol/failure';
 import type { MultipartBody } from '../protocol/multipart';
 import type { ProtocolStep } from '../protocol/types';
 import type { CanvasAddress } from './canvasAddress';
+import { IdleWatchdog } from './idleWatchdog';
 import { errorCode, networkFailure } from './networkFailure';
 import type { RateLimitState } from './rateLimit';
 import { SecretRedactor } from './redaction';
@@ -91,19 +92,29 @@ export class CanvasTransport {
 		}
 	}
 
-	/** Posts a multipart body to a storage host: no token, no cookies, redirects not followed. */
+	/**
+	 * Posts a multipart body to a storage host: no token, no cookies, redirects not followed.
+	 * The timeout counts silence, not the whole upload, which takes long on a slow link.
+	 */
 	async storageRequest(uploadUrl: string, body: MultipartBody): Promise<HttpAnswer> {
+		const watchdog = new IdleWatchdog(this.settings.timeoutMs);
 		const options: IHttpRequestOptions = {
 			method: 'POST',
 			url: uploadUrl,
-			body: body as unknown as IDataObject,
+			body: watchdog.watchBody(body) as unknown as IDataObject,
 			headers: { 'Content-Type': body.type, 'Content-Length': body.size },
 			...this.commonOptions(),
+			// 0 turns off the HTTP client's deadline for the whole request; the watchdog takes over.
+			timeout: 0,
+			abortSignal: watchdog.signal,
 		};
 		try {
 			return await this.send(options, false, 1);
 		} catch (error) {
-			throw networkFailure('storage', error, uploadUrl);
+			// The client reports its own abort as a cancellation; to the user it is a timeout.
+			throw networkFailure('storage', watchdog.fired ? { code: 'ETIMEDOUT' } : error, uploadUrl);
+		} finally {
+			watchdog.stop();
 		}
 	}
 
