@@ -86,7 +86,13 @@ export interface UploadParameters {
 	courseId: string;
 	quizId: string;
 	binaryPropertyName?: string;
-	options?: { fileName?: string; contentType?: string; onDuplicate?: 'overwrite' | 'rename' };
+	options?: {
+		fileName?: string;
+		contentType?: string;
+		onDuplicate?: 'overwrite' | 'rename';
+		maxAttempts?: number;
+		timeoutSeconds?: number;
+	};
 }
 
 /** Our node, uploading each item's file into the quiz submission. */
