@@ -12,6 +12,7 @@ export interface UploadRun {
 	token?: string;
 	baseUrl?: string;
 	continueOnFail?: boolean;
+	cancelSignal?: AbortSignal;
 }
 
 /**
@@ -58,6 +59,7 @@ export async function runUpload(sandbox: CanvasSandbox, run: UploadRun): Promise
 		},
 		items: run.items,
 		continueOnFail: run.continueOnFail,
+		cancelSignal: run.cancelSignal,
 	});
 }
 

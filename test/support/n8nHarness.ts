@@ -45,6 +45,8 @@ export interface RunNodeOptions {
 	items: HarnessItem[];
 	/** The node setting "On Error: Continue" (`onError: 'continueRegularOutput'`). */
 	continueOnFail?: boolean;
+	/** What n8n fires when the user stops the execution. */
+	cancelSignal?: AbortSignal;
 }
 
 export interface RunNodeResult {
@@ -117,7 +119,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		inputData,
 		executeData,
 		closeFunctions,
-		new AbortController().signal,
+		options.cancelSignal ?? new AbortController().signal,
 	);
 
 	const logs: CapturedLog[] = [];

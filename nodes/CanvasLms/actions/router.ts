@@ -28,7 +28,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			output.push(...(await operation.call(this, itemIndex, transport)));
 		} catch (caught) {
 			const error = toNodeError(this.getNode(), caught, itemIndex, redactor);
-			if (!this.continueOnFail()) throw error;
+			// A cancelled execution must not go on to the next item, whatever On Error says.
+			const cancelled = this.getExecutionCancelSignal?.()?.aborted === true;
+			if (cancelled || !this.continueOnFail()) throw error;
 			output.push({ json: { error: error.message }, pairedItem: { item: itemIndex } });
 		}
 	}

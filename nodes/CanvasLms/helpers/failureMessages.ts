@@ -113,6 +113,11 @@ export function describeFailure(failure: CanvasStepFailure): UserMessage {
 					"The token is only sent to the credential's Base URL. If Canvas is reached under " +
 					`that other address, set the Base URL to it.`,
 			};
+		case 'cancelled':
+			return {
+				message: `The execution was cancelled during the ${stepName}`,
+				description: 'The upload was stopped before it finished. Run the item again to upload it.',
+			};
 		case 'unexpected-answer':
 			return {
 				message:

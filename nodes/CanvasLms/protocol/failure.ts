@@ -15,6 +15,7 @@ export type FailureReason =
 	| 'storage-rejected'
 	| 'storage-expired'
 	| 'off-origin'
+	| 'cancelled'
 	| 'unexpected-answer';
 
 export interface FailureDetails {

@@ -6,7 +6,7 @@ import type { MultipartBody } from '../protocol/multipart';
 import type { ProtocolStep } from '../protocol/types';
 import type { CanvasAddress } from './canvasAddress';
 import { IdleWatchdog } from './idleWatchdog';
-import { errorCode, networkFailure } from './networkFailure';
+import { cancelledFailure, errorCode, networkFailure } from './networkFailure';
 import type { RateLimitState } from './rateLimit';
 import { SecretRedactor } from './redaction';
 import {
@@ -73,11 +73,12 @@ export class CanvasTransport {
 
 		for (let attempt = 1; ; attempt++) {
 			// A retry already waits its backoff or Retry-After; pacing slows down fresh requests.
-			if (attempt === 1) await this.pause(this.settings.rateLimit.pacingDelayMs());
+			if (attempt === 1) await this.pause(step, this.settings.rateLimit.pacingDelayMs());
 			let answer: HttpAnswer;
 			try {
 				answer = await this.send(this.canvasOptions(url, request), onCanvasOrigin, attempt);
 			} catch (error) {
+				if (this.cancelSignal?.aborted) throw cancelledFailure(step);
 				const retryable = isRetryableNetworkCode(errorCode(error));
 				if (retryable && (await this.waitBeforeRetry(step, attempt))) continue;
 				throw networkFailure(step, error, url);
@@ -97,7 +98,7 @@ export class CanvasTransport {
 	 * The timeout counts silence, not the whole upload, which takes long on a slow link.
 	 */
 	async storageRequest(uploadUrl: string, body: MultipartBody): Promise<HttpAnswer> {
-		const watchdog = new IdleWatchdog(this.settings.timeoutMs);
+		const watchdog = new IdleWatchdog(this.settings.timeoutMs, this.cancelSignal);
 		const options: IHttpRequestOptions = {
 			method: 'POST',
 			url: uploadUrl,
@@ -111,8 +112,9 @@ export class CanvasTransport {
 		try {
 			return await this.send(options, false, 1);
 		} catch (error) {
+			if (this.cancelSignal?.aborted) throw cancelledFailure('storage');
 			// The client reports its own abort as a cancellation; to the user it is a timeout.
-			throw networkFailure('storage', watchdog.fired ? { code: 'ETIMEDOUT' } : error, uploadUrl);
+			throw networkFailure('storage', watchdog.timedOut ? { code: 'ETIMEDOUT' } : error, uploadUrl);
 		} finally {
 			watchdog.stop();
 		}
@@ -172,7 +174,7 @@ export class CanvasTransport {
 			headers['Content-Type'] = 'application/json';
 			options.body = JSON.stringify(request.json);
 		}
-		return { ...options, ...this.commonOptions() };
+		return { ...options, ...this.commonOptions(), abortSignal: this.cancelSignal };
 	}
 
 	// Redirects are never followed by the HTTP library: it would replay the token to whatever
@@ -200,14 +202,23 @@ export class CanvasTransport {
 		const delayMs = Math.min(retry.maxDelayMs, askedMs ?? backoffDelay(retry, attempt));
 		if (this.waitedMs + delayMs > retry.waitBudgetMs) return false;
 		this.debug('Canvas upload step is retried', { step, attempt, delayMs });
-		await this.pause(delayMs);
+		await this.pause(step, delayMs);
 		return true;
 	}
 
-	private async pause(delayMs: number): Promise<void> {
+	private async pause(step: ProtocolStep, delayMs: number): Promise<void> {
 		if (delayMs <= 0) return;
 		this.waitedMs += delayMs;
-		await sleep(delayMs);
+		try {
+			await sleep(delayMs, this.cancelSignal);
+		} catch {
+			throw cancelledFailure(step);
+		}
+	}
+
+	/** Fires when the user stops the execution: a running upload then ends at once. */
+	private get cancelSignal(): AbortSignal | undefined {
+		return this.context.getExecutionCancelSignal?.();
 	}
 }
 

@@ -16,7 +16,17 @@ export class IdleWatchdog {
 
 	private lastProgressAt = Date.now();
 
-	constructor(private readonly idleMs: number) {
+	private silentTooLong = false;
+
+	private readonly abortOnCancel = () => this.abortController.abort();
+
+	/** Also aborts when `cancelSignal` fires, so that stopping the execution ends the request. */
+	constructor(
+		private readonly idleMs: number,
+		private readonly cancelSignal?: AbortSignal,
+	) {
+		if (cancelSignal?.aborted) this.abortController.abort();
+		cancelSignal?.addEventListener('abort', this.abortOnCancel, { once: true });
 		void this.watch();
 	}
 
@@ -25,8 +35,8 @@ export class IdleWatchdog {
 	}
 
 	/** Whether the request was aborted for staying silent too long. */
-	get fired(): boolean {
-		return this.abortController.signal.aborted;
+	get timedOut(): boolean {
+		return this.silentTooLong;
 	}
 
 	/** The same body, counting each chunk the HTTP client takes from it as progress. */
@@ -46,6 +56,7 @@ export class IdleWatchdog {
 	}
 
 	stop(): void {
+		this.cancelSignal?.removeEventListener('abort', this.abortOnCancel);
 		this.stopController.abort();
 	}
 
@@ -54,6 +65,7 @@ export class IdleWatchdog {
 		while (!stopped.aborted) {
 			const silentMs = Date.now() - this.lastProgressAt;
 			if (silentMs >= this.idleMs) {
+				this.silentTooLong = true;
 				this.abortController.abort();
 				return;
 			}

@@ -18,6 +18,11 @@ export function networkFailure(step: ProtocolStep, error: unknown, url: string):
 	return new CanvasStepFailure(step, 'network', { host, networkCode: code ?? 'unknown' });
 }
 
+/** The user stopped the execution while this step ran or waited. */
+export function cancelledFailure(step: ProtocolStep): CanvasStepFailure {
+	return new CanvasStepFailure(step, 'cancelled');
+}
+
 export function errorCode(error: unknown): string | undefined {
 	for (let current = error, depth = 0; current && depth < 4; depth++) {
 		if (typeof current !== 'object') return undefined;

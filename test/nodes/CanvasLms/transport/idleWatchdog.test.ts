@@ -30,7 +30,7 @@ describe('IdleWatchdog', () => {
 
 		await wait(120);
 
-		expect(watchdog.fired).toBe(true);
+		expect(watchdog.timedOut).toBe(true);
 		expect(watchdog.signal.aborted).toBe(true);
 	});
 
@@ -41,7 +41,7 @@ describe('IdleWatchdog', () => {
 		const bytes = await drain(watchdog.watchBody(body).stream());
 
 		expect(bytes).toBe(body.size);
-		expect(watchdog.fired).toBe(false);
+		expect(watchdog.timedOut).toBe(false);
 		watchdog.stop();
 	});
 
@@ -51,7 +51,7 @@ describe('IdleWatchdog', () => {
 
 		await wait(80);
 
-		expect(watchdog.fired).toBe(false);
+		expect(watchdog.timedOut).toBe(false);
 	});
 
 	it('presents the watched body as a Blob of the same size and type', () => {
