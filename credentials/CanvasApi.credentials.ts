@@ -1,10 +1,48 @@
 import type {
 	IAuthenticateGeneric,
+	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+
+const CANVAS_ADDRESS_FIX =
+	'enter the address you open Canvas at, such as https://school.instructure.com';
+
+const RESPONSE_CODE_RULES: IAuthenticateRuleResponseCode[] = [
+	{
+		type: 'responseCode',
+		properties: {
+			value: 401,
+			message: 'Canvas rejected the access token: it may be mistyped, expired or revoked',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 404,
+			message: `No Canvas API answers at this Base URL: ${CANVAS_ADDRESS_FIX}`,
+		},
+	},
+];
+
+// A login page or another site answers 200 too, but not with the user's id.
+const NOT_CANVAS_RULE: IAuthenticateRuleResponseSuccessBody = {
+	type: 'responseSuccessBody',
+	properties: {
+		key: 'id',
+		value: undefined,
+		message: `This Base URL answered, but not as Canvas: ${CANVAS_ADDRESS_FIX}`,
+	},
+};
+
+// n8n's credential tester reads both kinds of rule from one list, though its type names one.
+const TEST_RULES = [
+	...RESPONSE_CODE_RULES,
+	NOT_CANVAS_RULE,
+] as unknown as ICredentialTestRequest['rules'];
 
 export class CanvasApi implements ICredentialType {
 	name = 'canvasApi';
@@ -56,5 +94,6 @@ export class CanvasApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl.trim().replace(new RegExp("(/api/v1)?/*$", "i"), "")}}',
 			url: '/api/v1/users/self',
 		},
+		rules: TEST_RULES,
 	};
 }
