@@ -77,6 +77,7 @@ async function main(): Promise<void> {
 	say(`starting n8n on ${n8n.url} with the package loaded`);
 	running.server = await n8n.start();
 	running.server.process.once('exit', (code) => void shutDown(code ?? 1));
+	say(`waiting for n8n to register the webhook; until it has, n8n may log "is not registered"`);
 	await running.server.waitForWebhook(WEBHOOK_PATH);
 	printDetails(n8n.url, sandbox, files.uploadFolder);
 }
