@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { outputTail } from '../../scripts/n8n-process';
 import { nodeOutput } from '../../scripts/run-data';
-import { E2eEnvironment, startE2eEnvironment, stopE2eEnvironment } from './support/e2e-environment';
+import { useE2eEnvironment } from './support/e2e-environment';
 import { writeSmallFile } from './support/files';
 import {
 	canvasUpload,
@@ -14,13 +14,7 @@ import {
 } from './support/workflows';
 
 describe('a failing item next to a succeeding one, with "On Error: Continue"', () => {
-	let e2e: E2eEnvironment;
-
-	beforeAll(async () => {
-		e2e = await startE2eEnvironment('continue');
-	});
-
-	afterAll(() => stopE2eEnvironment(e2e));
+	const e2e = useE2eEnvironment('continue');
 
 	it('outputs the error for the quiz not started and the file for the other', async () => {
 		const folder = join(e2e.filesDir, 'mixed');

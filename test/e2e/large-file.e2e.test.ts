@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Execution } from '../../scripts/n8n-instance';
 import { outputTail } from '../../scripts/n8n-process';
 import { nodeOutput } from '../../scripts/run-data';
-import { E2eEnvironment, startE2eEnvironment, stopE2eEnvironment } from './support/e2e-environment';
+import { useE2eEnvironment } from './support/e2e-environment';
 import { WrittenFile, writeLargeFile, writeSmallFile } from './support/files';
 import { PeakMemory, PeakMemoryReport } from './support/peak-memory';
 import { fileUploads, uploadedFilePart } from './support/sandbox-records';
@@ -25,16 +25,13 @@ interface MeasuredUpload {
 }
 
 describe('uploading a 1 GiB file', () => {
-	let e2e: E2eEnvironment;
+	const e2e = useE2eEnvironment('large');
 	let folder: string;
 
-	beforeAll(async () => {
-		e2e = await startE2eEnvironment('large');
+	beforeAll(() => {
 		folder = join(e2e.filesDir, 'recordings');
 		mkdirSync(folder);
 	});
-
-	afterAll(() => stopE2eEnvironment(e2e));
 
 	async function uploadWhileWatchingMemory(workflowId: string, file: WrittenFile) {
 		e2e.sandbox.reset();

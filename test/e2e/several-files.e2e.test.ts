@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { outputTail } from '../../scripts/n8n-process';
 import { nodeOutput } from '../../scripts/run-data';
-import { E2eEnvironment, startE2eEnvironment, stopE2eEnvironment } from './support/e2e-environment';
+import { useE2eEnvironment } from './support/e2e-environment';
 import { WrittenFile, writeSmallFile } from './support/files';
 import { fileUploads, uploadedFilePart } from './support/sandbox-records';
 import {
@@ -15,13 +15,7 @@ import {
 } from './support/workflows';
 
 describe('uploading several files read from a folder in one run', () => {
-	let e2e: E2eEnvironment;
-
-	beforeAll(async () => {
-		e2e = await startE2eEnvironment('several');
-	});
-
-	afterAll(() => stopE2eEnvironment(e2e));
+	const e2e = useE2eEnvironment('several');
 
 	it('uploads every file once and pairs each output with the item it came from', async () => {
 		const folder = join(e2e.filesDir, 'essays');

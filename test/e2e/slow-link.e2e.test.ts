@@ -2,7 +2,7 @@ import { join } from 'node:path';
 
 import { outputTail } from '../../scripts/n8n-process';
 import { nodeOutput } from '../../scripts/run-data';
-import { E2eEnvironment, startE2eEnvironment, stopE2eEnvironment } from './support/e2e-environment';
+import { useE2eEnvironment } from './support/e2e-environment';
 import { writeLargeFile } from './support/files';
 import { fileUploads, uploadedFilePart } from './support/sandbox-records';
 import {
@@ -18,13 +18,7 @@ const FILE_SIZE = 96 * MiB;
 const TIMEOUT_SECONDS = 2;
 
 describe('an upload over a slow link in n8n', () => {
-	let e2e: E2eEnvironment;
-
-	beforeAll(async () => {
-		e2e = await startE2eEnvironment('slow-link');
-	});
-
-	afterAll(() => stopE2eEnvironment(e2e));
+	const e2e = useE2eEnvironment('slow-link');
 
 	it('goes on for longer than the Timeout option while the storage host keeps reading', async () => {
 		e2e.sandbox.configure({ backend: 's3' });

@@ -1,7 +1,7 @@
 import { nodeOutput } from '../../scripts/run-data';
 import { outputTail } from '../../scripts/n8n-process';
 import type { StorageBackend } from '../../sandbox/types';
-import { E2eEnvironment, startE2eEnvironment, stopE2eEnvironment } from './support/e2e-environment';
+import { useE2eEnvironment } from './support/e2e-environment';
 import { sha256 } from './support/files';
 import {
 	fileUploads,
@@ -25,13 +25,7 @@ const backends: Array<{ backend: StorageBackend; workflowId: string }> = [
 ];
 
 describe('uploading a file made by n8n nodes, on each Canvas storage backend', () => {
-	let e2e: E2eEnvironment;
-
-	beforeAll(async () => {
-		e2e = await startE2eEnvironment('backends');
-	});
-
-	afterAll(() => stopE2eEnvironment(e2e));
+	const e2e = useE2eEnvironment('backends');
 
 	describe.each(backends)('with $backend storage', ({ backend, workflowId }) => {
 		const answer = `My answer, stored through ${backend}.\nSecond line: ünïcödé ✓\n`;

@@ -54,3 +54,21 @@ export async function stopE2eEnvironment(environment: E2eEnvironment | undefined
 		rmSync(environment.workDir, { recursive: true, force: true });
 	}
 }
+
+/**
+ * Gives the enclosing describe block its own environment, removed after its last test. The
+ * returned object stands for the environment once it has started.
+ */
+export function useE2eEnvironment(suite: string): E2eEnvironment {
+	let current: E2eEnvironment | undefined;
+	beforeAll(async () => {
+		current = await startE2eEnvironment(suite);
+	});
+	afterAll(() => stopE2eEnvironment(current));
+	return new Proxy({} as E2eEnvironment, {
+		get: (_target, key) => {
+			if (!current) throw new Error('The e2e environment is used before it has started');
+			return Reflect.get(current, key);
+		},
+	});
+}
