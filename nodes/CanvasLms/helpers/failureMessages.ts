@@ -113,6 +113,13 @@ export function describeFailure(failure: CanvasStepFailure): UserMessage {
 					"The token is only sent to the credential's Base URL. If Canvas is reached under " +
 					`that other address, set the Base URL to it.`,
 			};
+		case 'redirected':
+			return {
+				message: `Canvas redirected the ${stepName} to ${details.host}`,
+				description:
+					`Set the credential's Base URL to ${details.host}, the address Canvas answers at. ` +
+					'The node does not follow the redirect, so that the token goes nowhere else.',
+			};
 		case 'cancelled':
 			return {
 				message: `The execution was cancelled during the ${stepName}`,

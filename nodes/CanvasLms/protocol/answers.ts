@@ -22,6 +22,9 @@ export function canvasAnswerFailure(step: ProtocolStep, answer: HttpAnswer): Can
 	const { status } = answer;
 	const details = { status, serverMessage };
 
+	const redirectedTo = redirectOrigin(status, answer.headers.location);
+	if (redirectedTo)
+		return new CanvasStepFailure(step, 'redirected', { status, host: redirectedTo });
 	if (body.kind === 'html' && status < 400)
 		return new CanvasStepFailure(step, 'html-answer', details);
 	if (status === 429 || (status === 403 && /rate limit exceeded/i.test(answer.text))) {
@@ -54,6 +57,16 @@ export function storageAnswerFailure(answer: HttpAnswer, host?: string): CanvasS
 	if (answer.status === 429) return new CanvasStepFailure('storage', 'throttled', details);
 	if (answer.status >= 500) return new CanvasStepFailure('storage', 'server-error', details);
 	return new CanvasStepFailure('storage', 'storage-rejected', details);
+}
+
+// Only the origin is kept: the rest of a redirect's address may carry a session or a token.
+function redirectOrigin(status: number, location: unknown): string | undefined {
+	if (status < 300 || status >= 400 || typeof location !== 'string') return undefined;
+	try {
+		return new URL(location).origin;
+	} catch {
+		return undefined;
+	}
 }
 
 function reasonForStatus(status: number, body: ParsedBody): FailureReason {

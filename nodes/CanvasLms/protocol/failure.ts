@@ -16,6 +16,7 @@ export type FailureReason =
 	| 'storage-expired'
 	| 'off-origin'
 	| 'cancelled'
+	| 'redirected'
 	| 'unexpected-answer';
 
 export interface FailureDetails {

@@ -165,16 +165,40 @@ describe('what a user sees when an upload fails', () => {
 describe('a base URL that does not point at Canvas', () => {
 	let loginPage: Server;
 	let url: string;
+	let moved: Server;
+	let movedUrl: string;
 
 	beforeAll(async () => {
 		loginPage = createServer((_request, response) => {
 			response.writeHead(200, { 'Content-Type': 'text/html' });
 			response.end('<!DOCTYPE html><html><body><form>Log in</form></body></html>');
 		});
-		await new Promise<void>((resolve) => loginPage.listen(0, '127.0.0.1', resolve));
-		url = `http://127.0.0.1:${(loginPage.address() as AddressInfo).port}`;
+		moved = createServer((_request, response) => {
+			response.writeHead(301, { Location: 'https://school.instructure.com/login?session=abc123' });
+			response.end();
+		});
+		url = await listen(loginPage);
+		movedUrl = await listen(moved);
 	});
-	afterAll(async () => await new Promise((resolve) => loginPage.close(resolve)));
+	afterAll(async () => {
+		await new Promise((resolve) => loginPage.close(resolve));
+		await new Promise((resolve) => moved.close(resolve));
+	});
+
+	it('names the address Canvas redirects to, as the Base URL to set', async () => {
+		const sandbox = { seed: { courseId: '1', quizId: '2', studentToken: 'token-of-test' } };
+		const result = await runUpload(sandbox as unknown as CanvasSandbox, {
+			items: [textFile('x')],
+			baseUrl: movedUrl,
+		});
+
+		const error = failureOf(result);
+		expect(error.message).toBe(
+			'Canvas redirected the upload request to https://school.instructure.com',
+		);
+		expect(error.description).toMatch(/^Set the credential's Base URL to https:\/\/school/);
+		expect(everythingVisible(result)).not.toContain('session=');
+	});
 
 	it('is reported as a web page instead of JSON, with the base URL as the fix', async () => {
 		const sandbox = { seed: { courseId: '1', quizId: '2', studentToken: 'token-of-test' } };
@@ -190,6 +214,11 @@ describe('a base URL that does not point at Canvas', () => {
 		expect(error.description).toMatch(/Base URL/);
 	});
 });
+
+async function listen(server: Server): Promise<string> {
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
 
 async function unusedPort(): Promise<number> {
 	const server = createServer();
