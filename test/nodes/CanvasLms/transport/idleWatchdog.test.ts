@@ -35,8 +35,8 @@ describe('IdleWatchdog', () => {
 	});
 
 	it('keeps waiting while the body keeps giving chunks, however long that takes', async () => {
-		const watchdog = new IdleWatchdog(80);
-		const body = slowBody(8, 30);
+		const watchdog = new IdleWatchdog(150);
+		const body = slowBody(12, 25);
 
 		const bytes = await drain(watchdog.watchBody(body).stream());
 
