@@ -61,8 +61,14 @@ say "installing n8n@$n8n_version (several minutes on the first run)"
 	wait "$install_pid"
 )
 
+# Run from an npm script (npm test), this inherits npm_config_ignore_scripts=true from the
+# project's .npmrc, and the rebuild would then skip the build while reporting success.
 say "building sqlite3 for Node $node_version"
-(cd "$n8n_dir" && npm rebuild sqlite3 --loglevel=error 2>&1 | tail -n 5 | sed 's/^/[n8n-runtime] /' >&2)
+(
+	cd "$n8n_dir" &&
+		npm rebuild sqlite3 --ignore-scripts=false --loglevel=error 2>&1 |
+		tail -n 5 | sed 's/^/[n8n-runtime] /' >&2
+)
 (cd "$n8n_dir" && node -e 'require("sqlite3")') || {
 	say "sqlite3 did not load after the rebuild"
 	exit 1
