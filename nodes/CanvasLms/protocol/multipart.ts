@@ -21,6 +21,8 @@ export class MultipartBody {
 
 	private readonly tail: Buffer;
 
+	private readonly openSources = new Set<AsyncIterator<Uint8Array>>();
+
 	constructor(
 		fields: Array<[string, string]>,
 		fileFieldName: string,
@@ -36,17 +38,37 @@ export class MultipartBody {
 	async *stream(): AsyncGenerator<Uint8Array> {
 		yield this.head;
 
-		// A source that is shorter or longer than announced would leave the storage host waiting
-		// for bytes or cut the body short, so the count is checked on the way through.
-		let sent = 0;
-		for await (const chunk of await this.file.open()) {
-			sent += chunk.length;
-			if (sent > this.file.size) throw new FileSizeMismatchError(this.file, sent);
-			yield chunk;
+		const source = (await this.file.open())[Symbol.asyncIterator]();
+		this.openSources.add(source);
+		try {
+			// A source that is shorter or longer than announced would leave the storage host
+			// waiting for bytes or cut the body short, so the count is checked on the way through.
+			let sent = 0;
+			for (let next = await source.next(); !next.done; next = await source.next()) {
+				sent += next.value.length;
+				if (sent > this.file.size) throw new FileSizeMismatchError(this.file, sent);
+				yield next.value;
+			}
+			if (sent !== this.file.size) throw new FileSizeMismatchError(this.file, sent);
+		} finally {
+			await this.closeSource(source);
 		}
-		if (sent !== this.file.size) throw new FileSizeMismatchError(this.file, sent);
 
 		yield this.tail;
+	}
+
+	/**
+	 * Lets go of the file when the upload ended before reading it through. An HTTP client that
+	 * gives up on a request stops reading its body without ending it, which would keep the file
+	 * open until garbage collection.
+	 */
+	async release(): Promise<void> {
+		await Promise.all([...this.openSources].map(async (source) => await this.closeSource(source)));
+	}
+
+	private async closeSource(source: AsyncIterator<Uint8Array>): Promise<void> {
+		if (!this.openSources.delete(source)) return;
+		await source.return?.();
 	}
 }
 

@@ -70,7 +70,12 @@ export async function sendFileToStorage(
 	const host = new URL(declaration.uploadUrl).host;
 	transport.debug('Sending the file to the storage host', { storageHost: host, bytes: body.size });
 
-	const answer = await transport.storageRequest(declaration.uploadUrl, body);
+	let answer: HttpAnswer;
+	try {
+		answer = await transport.storageRequest(declaration.uploadUrl, body);
+	} finally {
+		await body.release();
+	}
 	if (answer.status >= 200 && answer.status < 400) return answer;
 	throw storageAnswerFailure(answer, host);
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'crypto';
+import { readdirSync, readlinkSync } from 'fs';
 
 import type { NodeApiError } from 'n8n-workflow';
 
@@ -24,10 +25,32 @@ async function untilRequested(sandbox: CanvasSandbox, step: string, answered = f
 	}
 }
 
+/** Files of n8n's binary data store that this process still holds open. */
+function openBinaryFiles(): string[] {
+	return readdirSync('/proc/self/fd')
+		.map((fd) => {
+			try {
+				return readlinkSync(`/proc/self/fd/${fd}`);
+			} catch {
+				return '';
+			}
+		})
+		.filter((target) => target.includes('n8n-harness-'));
+}
+
+// Closing a file is asynchronous; a file the node forgot stays open until garbage collection.
+async function binaryFilesOpenAfter(ms: number): Promise<string[]> {
+	const deadline = Date.now() + ms;
+	while (openBinaryFiles().length > 0 && Date.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+	return openBinaryFiles();
+}
+
 describe('stopping the execution', () => {
 	const sandbox = useCanvasSandbox();
 
-	it('ends a running file upload and starts no further item, even with continue on fail', async () => {
+	it('ends a running upload, closes its file and starts no further item, even with continue on fail', async () => {
 		sandbox.configure({ backend: 's3' });
 		// At 1 MiB/s the 32 MiB would take half a minute to arrive.
 		sandbox.injectFault({ step: 'upload', action: { kind: 'slow-read', bytesPerSecond: MiB } });
@@ -47,6 +70,7 @@ describe('stopping the execution', () => {
 		expect(error.context.itemIndex).toBe(0);
 		expect(sandbox.requests.map((request) => request.step)).toEqual(['preflight', 's3-upload']);
 		expect(sandbox.attachments.filter((file) => file.state === 'available')).toEqual([]);
+		expect(await binaryFilesOpenAfter(1_000)).toEqual([]);
 	});
 
 	it('ends a wait before a retry instead of sleeping it out', async () => {
