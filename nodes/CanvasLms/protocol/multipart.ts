@@ -23,6 +23,9 @@ export class MultipartBody {
 
 	private readonly openSources = new Set<AsyncIterator<Uint8Array>>();
 
+	/** Why the body stopped itself, if it did; the HTTP client reports it as a lost connection. */
+	failure?: FileSizeMismatchError;
+
 	constructor(
 		fields: Array<[string, string]>,
 		fileFieldName: string,
@@ -46,10 +49,10 @@ export class MultipartBody {
 			let sent = 0;
 			for (let next = await source.next(); !next.done; next = await source.next()) {
 				sent += next.value.length;
-				if (sent > this.file.size) throw new FileSizeMismatchError(this.file, sent);
+				if (sent > this.file.size) throw this.fail(sent);
 				yield next.value;
 			}
-			if (sent !== this.file.size) throw new FileSizeMismatchError(this.file, sent);
+			if (sent !== this.file.size) throw this.fail(sent);
 		} finally {
 			await this.closeSource(source);
 		}
@@ -64,6 +67,11 @@ export class MultipartBody {
 	 */
 	async release(): Promise<void> {
 		await Promise.all([...this.openSources].map(async (source) => await this.closeSource(source)));
+	}
+
+	private fail(sent: number): FileSizeMismatchError {
+		this.failure = new FileSizeMismatchError(this.file, sent);
+		return this.failure;
 	}
 
 	private async closeSource(source: AsyncIterator<Uint8Array>): Promise<void> {

@@ -73,6 +73,8 @@ export async function sendFileToStorage(
 	let answer: HttpAnswer;
 	try {
 		answer = await transport.storageRequest(declaration.uploadUrl, body);
+	} catch (error) {
+		throw body.failure ?? error;
 	} finally {
 		await body.release();
 	}

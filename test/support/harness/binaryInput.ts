@@ -1,9 +1,9 @@
 import { Container } from '@n8n/di';
-import { createReadStream } from 'fs';
-import { BinaryDataService } from 'n8n-core';
+import { appendFileSync, createReadStream } from 'fs';
+import { BinaryDataConfig, BinaryDataService } from 'n8n-core';
 import type { IBinaryData } from 'n8n-workflow';
 import { fileTypeFromMimeType } from 'n8n-workflow';
-import { extname } from 'path';
+import { extname, join } from 'path';
 import type { Readable } from 'stream';
 
 export interface HarnessBinaryInput {
@@ -13,6 +13,8 @@ export interface HarnessBinaryInput {
 	content: Buffer | string | { filePath: string };
 	/** `filesystem` (default): stored with an `id` as n8n 2.x does; `inline`: base64 `data`. */
 	mode?: 'filesystem' | 'inline';
+	/** Bytes added to the stored file behind n8n's back, as if it changed after being stored. */
+	appendAfterStoring?: Buffer;
 }
 
 export interface BinaryLocation {
@@ -38,11 +40,19 @@ export async function storeBinary(
 		fileName: input.fileName,
 		...(extension ? { fileExtension: extension } : {}),
 	};
-	return await service.store(
+	const stored = await service.store(
 		{ type: 'execution', workflowId, executionId },
 		contentOf(input.content),
 		binaryData,
 	);
+	if (input.appendAfterStoring && stored.id) {
+		const fileId = stored.id.slice(stored.id.indexOf(':') + 1);
+		appendFileSync(
+			join(Container.get(BinaryDataConfig).localStoragePath, fileId),
+			input.appendAfterStoring,
+		);
+	}
+	return stored;
 }
 
 function contentOf(content: HarnessBinaryInput['content']): Buffer | Readable {

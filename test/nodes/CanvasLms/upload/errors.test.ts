@@ -26,6 +26,21 @@ describe('what a user sees when an upload fails', () => {
 		for (const secret of secretsOf(sandbox, token)) expect(visible).not.toContain(secret);
 	}
 
+	it('a stored file that changed after n8n stored it fails once, naming the file', async () => {
+		const changed = textFile('twelve bytes', 'essay.txt');
+		changed.binary!.data.appendAfterStoring = Buffer.from(' and more');
+
+		const result = await runUpload(sandbox, { items: [changed] });
+
+		const error = failureOf(result);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe("The file 'essay.txt' held 21 bytes or more, not the 12 announced");
+		expect(error.context.itemIndex).toBe(0);
+		// The body may fail before the storage host has seen the request; it is never retried.
+		const preflights = sandbox.requests.filter((request) => request.step === 'preflight');
+		expect(preflights).toHaveLength(1);
+	});
+
 	it('a rejected token names the credential as the thing to fix', async () => {
 		const result = await runUpload(sandbox, { items: [textFile('x')], token: 'wrong-token-1234' });
 
