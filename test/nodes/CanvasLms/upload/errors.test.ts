@@ -200,12 +200,17 @@ describe('a base URL that does not point at Canvas', () => {
 		await new Promise((resolve) => moved.close(resolve));
 	});
 
-	it('names the address Canvas redirects to, as the Base URL to set', async () => {
-		const sandbox = { seed: { courseId: '1', quizId: '2', studentToken: 'token-of-test' } };
-		const result = await runUpload(sandbox as unknown as CanvasSandbox, {
+	// These servers are not Canvas, so the ids and the token are only placeholders.
+	async function uploadWithBaseUrl(baseUrl: string) {
+		const notCanvas = { seed: { courseId: '1', quizId: '2', studentToken: 'token-of-test' } };
+		return await runUpload(notCanvas as unknown as CanvasSandbox, {
 			items: [textFile('x')],
-			baseUrl: movedUrl,
+			baseUrl,
 		});
+	}
+
+	it('names the address Canvas redirects to, as the Base URL to set', async () => {
+		const result = await uploadWithBaseUrl(movedUrl);
 
 		const error = failureOf(result);
 		expect(error.message).toBe(
@@ -216,11 +221,7 @@ describe('a base URL that does not point at Canvas', () => {
 	});
 
 	it('is reported as a web page instead of JSON, with the base URL as the fix', async () => {
-		const sandbox = { seed: { courseId: '1', quizId: '2', studentToken: 'token-of-test' } };
-		const result = await runUpload(sandbox as unknown as CanvasSandbox, {
-			items: [textFile('x')],
-			baseUrl: url,
-		});
+		const result = await uploadWithBaseUrl(url);
 
 		const error = failureOf(result);
 		expect(error.message).toBe(
