@@ -11,7 +11,17 @@ import type {
 const CANVAS_ADDRESS_FIX =
 	'enter the address you open Canvas at, such as https://school.instructure.com';
 
+// n8n would follow a redirect with the token; a Base URL that redirects is named instead.
+const REDIRECT_RULES: IAuthenticateRuleResponseCode[] = [301, 302, 303, 307, 308].map((value) => ({
+	type: 'responseCode',
+	properties: {
+		value,
+		message: `This Base URL redirects elsewhere, and the token is not sent there: ${CANVAS_ADDRESS_FIX}`,
+	},
+}));
+
 const RESPONSE_CODE_RULES: IAuthenticateRuleResponseCode[] = [
+	...REDIRECT_RULES,
 	{
 		type: 'responseCode',
 		properties: {
@@ -93,6 +103,7 @@ export class CanvasApi implements ICredentialType {
 		request: {
 			baseURL: '={{$credentials.baseUrl.trim().replace(new RegExp("(/api/v1)?/*$", "i"), "")}}',
 			url: '/api/v1/users/self',
+			disableFollowRedirect: true,
 		},
 		rules: TEST_RULES,
 	};

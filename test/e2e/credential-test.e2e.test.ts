@@ -1,3 +1,6 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import type { RunningN8n } from '../../scripts/n8n-instance';
 import { E2eEnvironment, startE2eEnvironment, stopE2eEnvironment } from './support/e2e-environment';
 
@@ -115,4 +118,31 @@ describe("the Canvas API credential's Test button in a running n8n", () => {
 			message: expect.stringMatching(/^This Base URL answered, but not as Canvas/),
 		});
 	});
+
+	it('keeps the token from the host a redirecting Base URL points at', async () => {
+		e2e.sandbox.reset();
+		const elsewhere = `${e2e.sandbox.storageUrl}/api/v1/users/self`;
+		const redirecting = createServer((_request, response) => {
+			response.writeHead(302, { Location: elsewhere }).end();
+		});
+		const redirectingUrl = await listen(redirecting);
+
+		try {
+			const result = await testCredential(redirectingUrl, e2e.sandbox.seed.studentToken);
+
+			const reached = e2e.sandbox.requests.filter((request) => request.origin === 'storage');
+			expect(reached.map((request) => request.headers.authorization)).toEqual([]);
+			expect(result).toEqual({
+				status: 'Error',
+				message: expect.stringMatching(/^This Base URL redirects elsewhere/),
+			});
+		} finally {
+			redirecting.close();
+		}
+	});
 });
+
+async function listen(server: Server): Promise<string> {
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
