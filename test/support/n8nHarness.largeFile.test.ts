@@ -10,6 +10,8 @@ import { startRecordingServer, type RecordingServer } from './recordingServer';
 
 const MiB = 1024 * 1024;
 const LARGE_SIZE = 200 * MiB;
+// Half the file separates the two cases: a buffered body holds all of it (190-230 MiB seen), a
+// streamed one a few chunks plus garbage not yet collected (up to about 45 MiB seen).
 
 function report(label: string, memory: MemoryGrowth<unknown>) {
 	process.stdout.write(
@@ -45,7 +47,7 @@ describe('runNode with a 200 MB file', () => {
 		report('stored, then hashed via getBinaryStream', memory);
 
 		expect(memory.result.output![0][0].json).toMatchObject({ sha256: written, size: LARGE_SIZE });
-		expect(memory.liveGrowth).toBeLessThan(LARGE_SIZE / 4);
+		expect(memory.liveGrowth).toBeLessThan(LARGE_SIZE / 2);
 	}, 120_000);
 
 	it('sends it as a streamed Blob-like body with its exact length', async () => {
@@ -62,7 +64,7 @@ describe('runNode with a 200 MB file', () => {
 			length: LARGE_SIZE,
 			sha256: written,
 		});
-		expect(memory.liveGrowth).toBeLessThan(LARGE_SIZE / 4);
+		expect(memory.liveGrowth).toBeLessThan(LARGE_SIZE / 2);
 	}, 120_000);
 
 	it('holds the whole body in memory when redirects may be followed', async () => {

@@ -65,8 +65,9 @@ describe('uploading a 200 MB file', () => {
 					`growth ${mib(liveGrowth)}, peak RSS growth ${mib(rssGrowth)} ` +
 					'(node and sandbox in one process)\n',
 			);
-			// A buffered upload would need at least the file's size; streaming stays far below.
-			expect(liveGrowth).toBeLessThan(SIZE / 4);
+			// A buffered upload holds the whole file (190-230 MiB seen here). A streamed one holds a
+			// few chunks plus garbage not yet collected (up to about 45 MiB seen).
+			expect(liveGrowth).toBeLessThan(SIZE / 2);
 		},
 		300_000,
 	);
