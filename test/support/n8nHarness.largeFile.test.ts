@@ -6,7 +6,7 @@ import { writeRandomFile } from './files';
 import { measurePeakMemory, mib, type MemoryGrowth } from './memory';
 import { probe } from './harnessProbe';
 import { useBinaryDataStore, type HarnessItem } from './n8nHarness';
-import { startRecordingServer, type RecordingServer } from './recordingServer';
+import { useRecordingServer } from './recordingServer';
 
 const MiB = 1024 * 1024;
 const LARGE_SIZE = 200 * MiB;
@@ -22,13 +22,12 @@ function report(label: string, memory: MemoryGrowth<unknown>) {
 
 describe('runNode with a 200 MB file', () => {
 	useBinaryDataStore();
-	let server: RecordingServer;
+	const server = useRecordingServer();
 	let folder: string;
 	let item: HarnessItem;
 	let written: string;
 
 	beforeAll(async () => {
-		server = await startRecordingServer();
 		folder = await mkdtemp(join(tmpdir(), 'harness-large-'));
 		const filePath = join(folder, 'recording.mp4');
 		({ sha256: written } = await writeRandomFile(filePath, LARGE_SIZE));
@@ -36,11 +35,7 @@ describe('runNode with a 200 MB file', () => {
 			binary: { data: { fileName: 'recording.mp4', mimeType: 'video/mp4', content: { filePath } } },
 		};
 	}, 120_000);
-	afterEach(() => server.received.splice(0));
-	afterAll(async () => {
-		await server.close();
-		await rm(folder, { recursive: true, force: true });
-	});
+	afterAll(async () => await rm(folder, { recursive: true, force: true }));
 
 	it('reads it through getBinaryStream without holding it in memory', async () => {
 		const memory = await measurePeakMemory(() => probe({ operation: 'hashFile' }, [item]));

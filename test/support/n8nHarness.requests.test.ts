@@ -2,17 +2,11 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { probe, sha256 } from './harnessProbe';
 import { useBinaryDataStore } from './n8nHarness';
-import { startRecordingServer, type RecordingServer } from './recordingServer';
+import { useRecordingServer } from './recordingServer';
 
 describe('runNode', () => {
 	useBinaryDataStore();
-	let server: RecordingServer;
-
-	beforeAll(async () => {
-		server = await startRecordingServer();
-	});
-	afterEach(() => server.received.splice(0));
-	afterAll(async () => await server.close());
+	const server = useRecordingServer();
 
 	describe('requests', () => {
 		it('sends no credential with httpRequest, even when the node has one', async () => {

@@ -1,16 +1,10 @@
 import { probe, sha256, textItem } from './harnessProbe';
 import { useBinaryDataStore } from './n8nHarness';
-import { startRecordingServer, type RecordingServer } from './recordingServer';
+import { useRecordingServer } from './recordingServer';
 
 describe('runNode', () => {
 	useBinaryDataStore();
-	let server: RecordingServer;
-
-	beforeAll(async () => {
-		server = await startRecordingServer();
-	});
-	afterEach(() => server.received.splice(0));
-	afterAll(async () => await server.close());
+	const server = useRecordingServer();
 
 	describe('Blob-like request bodies', () => {
 		it('streams one with exactly Content-Length: size and no chunked encoding', async () => {

@@ -47,3 +47,22 @@ export async function startRecordingServer() {
 		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
 	};
 }
+
+/**
+ * Starts a recording server for the enclosing describe block, forgets what it received after
+ * each test and closes it at the end. The returned object stands for the server once started.
+ */
+export function useRecordingServer(): RecordingServer {
+	let current: RecordingServer | undefined;
+	beforeAll(async () => {
+		current = await startRecordingServer();
+	});
+	afterEach(() => current?.received.splice(0));
+	afterAll(async () => await current?.close());
+	return new Proxy({} as RecordingServer, {
+		get: (_target, key) => {
+			if (!current) throw new Error('The recording server is used before it has started');
+			return Reflect.get(current, key);
+		},
+	});
+}
