@@ -23,6 +23,8 @@ export class MultipartBody {
 
 	private readonly openSources = new Set<AsyncIterator<Uint8Array>>();
 
+	private released = false;
+
 	/** Why the body stopped itself, if it did; the HTTP client reports it as a lost connection. */
 	failure?: FileSizeMismatchError;
 
@@ -44,6 +46,8 @@ export class MultipartBody {
 		const source = (await this.file.open())[Symbol.asyncIterator]();
 		this.openSources.add(source);
 		try {
+			// The request may have ended while the file was being opened.
+			if (this.released) return;
 			// A source that is shorter or longer than announced would leave the storage host
 			// waiting for bytes or cut the body short, so the count is checked on the way through.
 			let sent = 0;
@@ -66,6 +70,7 @@ export class MultipartBody {
 	 * open until garbage collection.
 	 */
 	async release(): Promise<void> {
+		this.released = true;
 		await Promise.all([...this.openSources].map(async (source) => await this.closeSource(source)));
 	}
 

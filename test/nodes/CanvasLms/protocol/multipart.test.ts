@@ -130,3 +130,54 @@ describe('MultipartBody', () => {
 		expect(first.type).not.toBe(second.type);
 	});
 });
+
+describe('releasing a multipart body', () => {
+	/** A file whose opening waits for `finishOpening()`, and which records being closed. */
+	function slowToOpen() {
+		const state = { closed: false, finishOpening: () => {} };
+		const chunks: AsyncIterator<Uint8Array> = {
+			next: async () => ({ done: false, value: Buffer.from('abc') }),
+			return: async () => {
+				state.closed = true;
+				return { done: true, value: undefined };
+			},
+		};
+		const file: FileSource = {
+			name: 'recording.webm',
+			size: 3,
+			open: () =>
+				new Promise((resolve) => {
+					state.finishOpening = () => resolve({ [Symbol.asyncIterator]: () => chunks });
+				}),
+		};
+		return { file, state };
+	}
+
+	it('closes a file that is being read when the upload ends', async () => {
+		const { file, state } = slowToOpen();
+		const body = new MultipartBody([], 'file', file);
+		const stream = body.stream();
+		await stream.next();
+		const firstChunk = stream.next();
+		state.finishOpening();
+		await firstChunk;
+
+		await body.release();
+
+		expect(state.closed).toBe(true);
+	});
+
+	it('closes a file that finishes opening only after the upload ended', async () => {
+		const { file, state } = slowToOpen();
+		const body = new MultipartBody([], 'file', file);
+		const stream = body.stream();
+		await stream.next();
+		const pending = stream.next();
+
+		await body.release();
+		state.finishOpening();
+
+		expect(await pending).toEqual({ done: true, value: undefined });
+		expect(state.closed).toBe(true);
+	});
+});
