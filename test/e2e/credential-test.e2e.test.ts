@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 
 import type { RunningN8n } from '../../scripts/n8n-instance';
+import { closeServer, listenOnLoopback } from '../support/loopback';
 import { E2eEnvironment, startE2eEnvironment, stopE2eEnvironment } from './support/e2e-environment';
 
 // n8n ties its session cookie to the browser id the client sends with every request.
@@ -125,7 +125,7 @@ describe("the Canvas API credential's Test button in a running n8n", () => {
 		const redirecting = createServer((_request, response) => {
 			response.writeHead(302, { Location: elsewhere }).end();
 		});
-		const redirectingUrl = await listen(redirecting);
+		const redirectingUrl = await listenOnLoopback(redirecting);
 
 		try {
 			const result = await testCredential(redirectingUrl, e2e.sandbox.seed.studentToken);
@@ -137,12 +137,7 @@ describe("the Canvas API credential's Test button in a running n8n", () => {
 				message: expect.stringMatching(/^This Base URL redirects elsewhere/),
 			});
 		} finally {
-			redirecting.close();
+			await closeServer(redirecting);
 		}
 	});
 });
-
-async function listen(server: Server): Promise<string> {
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}

@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'http';
-import type { AddressInfo } from 'net';
+import { closeServer, listenOnLoopback } from './loopback';
 
 export interface ReceivedRequest {
 	method: string;
@@ -39,12 +39,11 @@ export async function startRecordingServer() {
 		}
 		response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(record));
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
+	const baseUrl = await listenOnLoopback(server);
 	return {
-		url: (path: string) => `http://127.0.0.1:${port}${path}`,
+		url: (path: string) => `${baseUrl}${path}`,
 		received,
-		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
+		close: async () => await closeServer(server),
 	};
 }
 

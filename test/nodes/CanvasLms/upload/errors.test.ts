@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'http';
-import type { AddressInfo } from 'net';
 
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
@@ -11,6 +10,7 @@ import {
 	secretsOf,
 	textFile,
 } from '../../../support/canvasUpload';
+import { closeServer, listenOnLoopback } from '../../../support/loopback';
 import type { RunNodeResult } from '../../../support/n8nHarness';
 
 function failureOf(result: RunNodeResult) {
@@ -192,12 +192,12 @@ describe('a base URL that does not point at Canvas', () => {
 			response.writeHead(301, { Location: 'https://school.instructure.com/login?session=abc123' });
 			response.end();
 		});
-		url = await listen(loginPage);
-		movedUrl = await listen(moved);
+		url = await listenOnLoopback(loginPage);
+		movedUrl = await listenOnLoopback(moved);
 	});
 	afterAll(async () => {
-		await new Promise((resolve) => loginPage.close(resolve));
-		await new Promise((resolve) => moved.close(resolve));
+		await closeServer(loginPage);
+		await closeServer(moved);
 	});
 
 	// These servers are not Canvas, so the ids and the token are only placeholders.
@@ -231,15 +231,9 @@ describe('a base URL that does not point at Canvas', () => {
 	});
 });
 
-async function listen(server: Server): Promise<string> {
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
 async function unusedPort(): Promise<number> {
 	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
+	const url = await listenOnLoopback(server);
+	await closeServer(server);
+	return Number(new URL(url).port);
 }
